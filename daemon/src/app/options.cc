@@ -1,8 +1,10 @@
 #include "app/options.h"
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <sstream>
 
+#include "app/subcommand.h"
 #include "ops/build_info.h"
 
 namespace promsynth {
@@ -40,19 +42,35 @@ po::options_description DaemonFlags(DaemonOptions& options, std::string& log_lev
 
 std::string Usage(const po::options_description& flags) {
   std::ostringstream text;
-  text << "usage: promsynth [flags]\n"
-          "       promsynth check-config FILE...\n"
-          "       promsynth slo check -f REQUEST.json [--evaluate-slope]\n\n"
-          "A Prometheus exporter of synthetic metrics: realistic, deterministic series with scripted\n"
+  text << "usage: promsynth [flags]\n";
+  for (const Subcommand& command : Subcommands()) text << "       promsynth " << command.usage << "\n";
+  text << "\nA Prometheus exporter of synthetic metrics: realistic, deterministic series with scripted\n"
           "incidents, for testing alerts, dashboards, SLO checks and Prometheus itself.\n\n"
           "Commands:\n"
-          "  (none)         run the exporter\n"
-          "  check-config   validate configuration files; exit 0 when all are valid, 1 otherwise\n"
-          "  slo check -f REQUEST.json [--evaluate-slope]\n"
-          "                 evaluate a Theodolite SLO check request; print true/false; exit 0 / 1 (2: bad "
-          "request)\n\n"
-       << flags;
+          "  (none)         run the exporter\n";
+  for (const Subcommand& command : Subcommands()) {
+    std::string name(command.name);
+    name.resize(std::max<size_t>(name.size() + 1, 15), ' ');
+    text << "  " << name << command.summary << "\n";
+  }
+  text << "\n" << flags;
   return text.str();
+}
+
+/// Flags the daemon checks beyond what Program_options does; the error, if any.
+std::optional<std::string> ValidateDaemonOptions(DaemonOptions& options, const std::string& log_level,
+                                                 const std::string& log_format) {
+  auto level = Logger::ParseLevel(log_level);
+  auto format = Logger::ParseFormat(log_format);
+  if (!level) return "invalid --log.level \"" + log_level + "\" (allowed: debug, info, warn, error)";
+  if (!format) return "invalid --log.format \"" + log_format + "\" (allowed: logfmt, json)";
+  options.log_level = *level;
+  options.log_format = *format;
+  if (options.telemetry_path.empty() || options.telemetry_path.front() != '/') {
+    return "invalid --web.telemetry-path \"" + options.telemetry_path + "\": must start with /";
+  }
+  if (options.web_threads < 1) return "invalid --web.threads: must be at least 1";
+  return std::nullopt;
 }
 
 }  // namespace
@@ -76,6 +94,20 @@ std::string VersionText() {
   return text.str();
 }
 
+std::optional<std::string> ParseDaemonFlags(const std::vector<std::string>& flags, DaemonOptions& options) {
+  std::string log_level;
+  std::string log_format;
+  const po::options_description description = DaemonFlags(options, log_level, log_format);
+  try {
+    po::variables_map values;
+    po::store(po::command_line_parser(flags).options(description).run(), values);
+    po::notify(values);
+  } catch (const po::error& error) {
+    return std::string(error.what()) + "; see --help";
+  }
+  return ValidateDaemonOptions(options, log_level, log_format);
+}
+
 CommandLine ParseCommandLine(int argc, const char* const* argv) {
   CommandLine result;
   std::string log_level;
@@ -83,58 +115,27 @@ CommandLine ParseCommandLine(int argc, const char* const* argv) {
   po::options_description flags = DaemonFlags(result.daemon, log_level, log_format);
 
   std::vector<std::string> arguments(argv + 1, argv + argc);
-  if (!arguments.empty() && arguments.front() == "check-config") {
-    result.action = CommandLine::Action::kCheckConfig;
-    // Files, and the daemon's flags that change how files are read (--plugin.dir, …).
-    std::vector<std::string> check_flags;
-    for (size_t i = 1; i < arguments.size(); ++i) {
-      if (arguments[i] == "--help" || arguments[i] == "-h") {
+  size_t name_words = 0;
+  if (const Subcommand* command = FindSubcommand(arguments, name_words)) {
+    result.subcommand = command;
+    result.arguments.assign(arguments.begin() + static_cast<std::ptrdiff_t>(name_words), arguments.end());
+    for (const std::string& argument : result.arguments) {
+      if (argument == "--help" || argument == "-h") {
         result.action = CommandLine::Action::kPrintHelp;
-        result.text = Usage(flags);
-        return result;
-      }
-      (arguments[i].starts_with("--") ? check_flags : result.files).push_back(arguments[i]);
-    }
-    try {
-      po::variables_map values;
-      po::store(po::command_line_parser(check_flags).options(flags).run(), values);
-      po::notify(values);
-    } catch (const po::error& error) {
-      result.action = CommandLine::Action::kUsageError;
-      result.text = std::string(error.what()) + "; see --help";
-      return result;
-    }
-    if (result.files.empty()) {
-      result.action = CommandLine::Action::kUsageError;
-      result.text = "check-config needs at least one FILE";
-    }
-    return result;
-  }
-  if (arguments.size() >= 2 && arguments[0] == "slo" && arguments[1] == "check") {
-    result.action = CommandLine::Action::kSloCheck;
-    for (size_t i = 2; i < arguments.size(); ++i) {
-      if ((arguments[i] == "-f" || arguments[i] == "--file") && i + 1 < arguments.size()) {
-        result.files.push_back(arguments[++i]);
-      } else if (arguments[i] == "--evaluate-slope") {
-        result.evaluate_slope = true;
-      } else {
-        result.action = CommandLine::Action::kUsageError;
-        result.text = "slo check: unexpected argument \"" + arguments[i] +
-                      "\"; usage: promsynth slo check -f "
-                      "REQUEST.json [--evaluate-slope]";
+        result.text =
+            "usage: promsynth " + std::string(command->usage) + "\n\n" + std::string(command->summary) + "\n";
         return result;
       }
     }
-    if (result.files.size() != 1) {
-      result.action = CommandLine::Action::kUsageError;
-      result.text = "slo check needs exactly one -f REQUEST.json";
-    }
+    result.action = CommandLine::Action::kRunSubcommand;
     return result;
   }
   if (!arguments.empty() && !arguments.front().starts_with("-")) {
+    std::string known;
+    for (const Subcommand& command : Subcommands())
+      known += (known.empty() ? "" : ", ") + std::string(command.name);
     result.action = CommandLine::Action::kUsageError;
-    result.text =
-        "unknown command \"" + arguments.front() + "\" (known: check-config, slo check); see --help";
+    result.text = "unknown command \"" + arguments.front() + "\" (known: " + known + "); see --help";
     return result;
   }
   po::variables_map values;
@@ -156,24 +157,9 @@ CommandLine ParseCommandLine(int argc, const char* const* argv) {
     result.text = VersionText();
     return result;
   }
-  auto level = Logger::ParseLevel(log_level);
-  auto format = Logger::ParseFormat(log_format);
-  if (!level || !format) {
+  if (const std::optional<std::string> error = ValidateDaemonOptions(result.daemon, log_level, log_format)) {
     result.action = CommandLine::Action::kUsageError;
-    result.text = !level ? "invalid --log.level \"" + log_level + "\" (allowed: debug, info, warn, error)"
-                         : "invalid --log.format \"" + log_format + "\" (allowed: logfmt, json)";
-    return result;
-  }
-  result.daemon.log_level = *level;
-  result.daemon.log_format = *format;
-  if (result.daemon.telemetry_path.empty() || result.daemon.telemetry_path.front() != '/') {
-    result.action = CommandLine::Action::kUsageError;
-    result.text = "invalid --web.telemetry-path \"" + result.daemon.telemetry_path + "\": must start with /";
-    return result;
-  }
-  if (result.daemon.web_threads < 1) {
-    result.action = CommandLine::Action::kUsageError;
-    result.text = "invalid --web.threads: must be at least 1";
+    result.text = *error;
   }
   return result;
 }

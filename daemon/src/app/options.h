@@ -9,6 +9,8 @@
 
 namespace promsynth {
 
+struct Subcommand;
+
 /// Everything the command line sets for the daemon.
 struct DaemonOptions {
   std::string config_file = "/etc/promsynth/promsynth.yml";
@@ -25,17 +27,22 @@ struct DaemonOptions {
 
 /// What the command line asks for.
 struct CommandLine {
-  enum class Action { kRunDaemon, kCheckConfig, kSloCheck, kPrintVersion, kPrintHelp, kUsageError };
+  enum class Action { kRunDaemon, kRunSubcommand, kPrintVersion, kPrintHelp, kUsageError };
   Action action = Action::kRunDaemon;
   DaemonOptions daemon;
-  std::vector<std::string> files;  ///< check-config's files, or slo check's request file
-  bool evaluate_slope = false;     ///< slo check: the lag-trend checker instead of the generic one
-  std::string text;                ///< help text, or the usage error
+  const Subcommand* subcommand = nullptr;  ///< kRunSubcommand: which one
+  std::vector<std::string> arguments;      ///< kRunSubcommand: the arguments after its name
+  std::string text;                        ///< help text, or the usage error
 };
 
-/// Parses argv in the exporter-toolkit style (`--web.listen-address=:9877`), with the
-/// subcommand `check-config FILE...`. Never throws: errors come back as kUsageError.
+/// Parses argv in the exporter-toolkit style (`--web.listen-address=:9877`), or recognises a
+/// subcommand (subcommand.h) and leaves its arguments to it. Never throws: errors come back as
+/// kUsageError.
 CommandLine ParseCommandLine(int argc, const char* const* argv);
+
+/// Parses the daemon's flags (for subcommands that read configs as the daemon would, e.g.
+/// `--plugin.dir`) into `options`; the usage error, if any.
+std::optional<std::string> ParseDaemonFlags(const std::vector<std::string>& flags, DaemonOptions& options);
 
 /// `promsynth, version …` as printed by --version.
 std::string VersionText();
