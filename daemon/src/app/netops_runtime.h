@@ -38,6 +38,16 @@ class NetopsRuntime {
   /// The netops series in the text format 0.0.4 ("" while idle).
   std::string Render() const;
 
+  /// One metric's threshold alert after the last tick.
+  struct AlertState {
+    std::string metric;
+    bool firing = false;
+    double value = 0;
+    std::string text;  ///< the alert text with its value filled in ("" when not firing)
+  };
+  /// Every netops metric's alert state after the last tick (empty while idle).
+  std::vector<AlertState> Alerts() const;
+
  private:
   void RenderLocked(const netops::TickResult& tick);
 
@@ -46,6 +56,7 @@ class NetopsRuntime {
   const netops::NetopsSimulator* totals_for_ = nullptr;  ///< the simulator `totals_` belong to
   std::vector<netops::CounterTotal> totals_;
   std::string rendered_;
+  std::vector<AlertState> alerts_;
 };
 
 }  // namespace promsynth

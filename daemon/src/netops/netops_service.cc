@@ -76,7 +76,8 @@ std::string NetopsService::ScenarioJson(size_t index) const {
 }
 
 HttpResult NetopsService::ListScenarios() const {
-  if (!simulator_) return NotLoaded();
+  // Listing is a read: with nothing loaded there is simply nothing to list.
+  if (!simulator_) return Json(200, "{\"state\": \"idle\", \"in_error\": false, \"scenarios\": []}");
   const ScenarioMachine& machine = simulator_->machine();
   std::string out = "{\"state\": ";
   out += generating_ ? "\"generating\"" : "\"idle\"";

@@ -38,7 +38,7 @@ class NetopsService {
   HttpResult Generate(std::string_view body, double now_seconds);
 
   /// `GET /api/v1/scenarios`: `{"state": "idle"|"generating", "in_error": bool, "scenarios": [{"name",
-  /// "index", "length", "active", "pending"}]}`; 404 when no config was ever loaded.
+  /// "index", "length", "active", "pending"}]}`; an empty idle list when no config was ever loaded.
   HttpResult ListScenarios() const;
   /// `POST /api/v1/scenarios/<name>/start`: the scenario starts at the next tick (202 with the
   /// scenario's JSON); 404 for an unknown name or when no config is loaded.

@@ -20,7 +20,8 @@ TEST(NetopsServiceTest, IdleUntilStartThenGeneratingUntilStop) {
   HttpResult idle = service.Generate("", kNow);
   EXPECT_EQ(idle.status, 200);
   EXPECT_EQ(idle.body, "");
-  EXPECT_EQ(service.ListScenarios().status, 404);
+  EXPECT_EQ(service.ListScenarios().status, 200);
+  EXPECT_EQ(service.ListScenarios().body, R"({"state": "idle", "in_error": false, "scenarios": []})");
 
   const HttpResult started = service.Start(ReadFixture("example.json"));
   EXPECT_EQ(started.status, 200);
