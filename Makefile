@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 CONFIG ?= etc/promsynth.yml
 LISTEN ?= :9877
 
-.PHONY: all deps configure build run test test-asan test-tsan fuzz-smoke bench format format-check tidy clean
+.PHONY: all deps configure build run test test-asan test-tsan fuzz-smoke fuzz bench format format-check tidy clean
 
 all: build
 
@@ -35,10 +35,18 @@ test-tsan: deps
 	@cmake --build --preset tsan -j $(JOBS)
 	ctest --preset tsan -j $(JOBS)
 
-# Every libFuzzer target for a few seconds each (clang, ASan/UBSan); no crash, leak or UB allowed.
+# Every libFuzzer target (clang, ASan/UBSan); no crash, leak or UB allowed. fuzz-smoke runs each
+# for FUZZ_SMOKE_SECONDS (CI), fuzz for FUZZ_SECONDS (a long run, minutes per target).
+FUZZ_SMOKE_SECONDS ?= 10
+FUZZ_SECONDS ?= 300
 fuzz-smoke: deps
-	@cmake --preset fuzz >/dev/null
-	@cmake --build --preset fuzz -j $(JOBS) --target slo_request_fuzz
+	@cmake --preset fuzz -DPROMSYNTH_FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS) --target fuzz_targets
+	ctest --preset fuzz
+
+fuzz: deps
+	@cmake --preset fuzz -DPROMSYNTH_FUZZ_SECONDS=$(FUZZ_SECONDS) >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS) --target fuzz_targets
 	ctest --preset fuzz
 
 bench: deps
@@ -56,4 +64,4 @@ tidy: configure
 	@git ls-files 'daemon/*.cc' | xargs clang-tidy -p build --quiet
 
 clean:
-	rm -rf build build-asan build-tsan build-release
+	rm -rf build build-asan build-tsan build-release build-fuzz

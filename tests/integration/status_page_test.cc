@@ -43,7 +43,9 @@ std::string LastValue(const std::string& dom, const std::string& family) {
   return std::regex_search(dom, match, row) ? match[1].str() : "";
 }
 
-size_t Points(const std::string& path) { return path.empty() ? 0 : 1 + std::count(path.begin(), path.end(), 'L'); }
+size_t Points(const std::string& path) {
+  return path.empty() ? 0 : 1 + std::count(path.begin(), path.end(), 'L');
+}
 
 constexpr const char* kConfig = R"(global: {tick: 1s, seed: 3}
 metrics:
@@ -59,11 +61,12 @@ TEST(StatusPageTest, ChromiumDrawsASparklinePerFamilyAndTheSloStates) {
   TempDir dir;
   DaemonProcess daemon(dir.Write("page.yml", kConfig));
   // Wait for a few ticks of history and the SLO's first evaluation.
-  ASSERT_TRUE(WaitUntil([&] { return Get(daemon.url() + "/api/v1/status").body.find("\"ticks\":3") !=
-                                     std::string::npos ||
-                                     Get(daemon.url() + "/api/v1/slos").body.find("\"evaluated\":true") !=
-                                         std::string::npos; },
-                        seconds(15)));
+  ASSERT_TRUE(WaitUntil(
+      [&] {
+        return Get(daemon.url() + "/api/v1/status").body.find("\"ticks\":3") != std::string::npos ||
+               Get(daemon.url() + "/api/v1/slos").body.find("\"evaluated\":true") != std::string::npos;
+      },
+      seconds(15)));
   const std::string dom = RenderedDom(daemon.url() + "/");
   for (const char* family : {"page_steps", "page_constant", "page_requests_total"}) {
     EXPECT_GE(Points(SparklinePath(dom, family)), 2u) << family << " has no drawn sparkline";
@@ -84,8 +87,9 @@ TEST(StatusPageTest, ChromiumShowsAScenarioStartedThroughTheApiAndTheAlerts) {
   const std::string dom = RenderedDom(daemon.url() + "/");
   EXPECT_THAT(dom, HasSubstr("<li class=\"active\">1: active</li>"));
   EXPECT_THAT(dom, HasSubstr("<li class=\"idle\">0: idle</li>"));
-  EXPECT_THAT(dom, ::testing::ContainsRegex("<li class=\"(firing|inactive)\">cpu_utilization: (firing|inactive) "
-                                            "\\(value [0-9.]+\\)"));
+  EXPECT_THAT(dom,
+              ::testing::ContainsRegex("<li class=\"(firing|inactive)\">cpu_utilization: (firing|inactive) "
+                                       "\\(value [0-9.]+\\)"));
 }
 
 TEST(StatusPageTest, EveryLinkOnThePageAnswers) {

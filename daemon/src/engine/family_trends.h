@@ -45,8 +45,8 @@ class FamilyTrends {
 
   size_t capacity_;
   mutable std::mutex mutex_;
-  const SeriesLayout* layout_ = nullptr;     ///< the layout the rings were built for
-  std::shared_ptr<const SeriesLayout> keep_; ///< keeps `layout_` alive for the comparison
+  const SeriesLayout* layout_ = nullptr;      ///< the layout the rings were built for
+  std::shared_ptr<const SeriesLayout> keep_;  ///< keeps `layout_` alive for the comparison
   std::vector<Ring> rings_;
 };
 

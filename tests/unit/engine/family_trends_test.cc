@@ -38,7 +38,8 @@ metrics:
 }
 
 TEST(FamilyTrendsTest, AFullRingDropsTheOldestPoint) {
-  Engine engine = Build("metrics:\n  - {name: s, generator: {kind: series, values: \"0+1x100\", mode: loop}}\n");
+  Engine engine =
+      Build("metrics:\n  - {name: s, generator: {kind: series, values: \"0+1x100\", mode: loop}}\n");
   FamilyTrends trends(4);
   std::vector<double> seen;
   for (int64_t t = 0; t < 7; ++t) {
