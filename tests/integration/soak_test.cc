@@ -71,7 +71,9 @@ struct Counts {
 
 TEST(SoakTest, ConcurrentScrapesReloadsAndSloChecksNeverFail) {
   const char* override_seconds = std::getenv("PROMSYNTH_SOAK_SECONDS");
-  const int duration_s = override_seconds != nullptr ? std::atoi(override_seconds) : kThreadSanitizer ? 10 : 20;
+  const int duration_s = override_seconds != nullptr ? std::atoi(override_seconds)
+                         : kThreadSanitizer          ? 10
+                                                     : 20;
   const int replicas = kThreadSanitizer ? 20 : 200;  // 4,000 or 40,000 series
   const int scrapers = kThreadSanitizer ? 3 : 8;
 
@@ -111,9 +113,7 @@ TEST(SoakTest, ConcurrentScrapesReloadsAndSloChecksNeverFail) {
   threads.emplace_back([&] {
     for (int round = 1; !stop.load(); ++round) {
       const int variant = round % 5 == 0 ? 2 : round % 2;  // every fifth reload is a bad config
-      {
-        std::ofstream(config_file, std::ios::trunc) << Config(replicas, variant);
-      }
+      { std::ofstream(config_file, std::ios::trunc) << Config(replicas, variant); }
       const HttpResponse response = Fetch({.method = "POST", .url = daemon.url() + "/-/reload"});
       const bool good = response.status == (variant == 2 ? 500 : 200);
       reloads.Count(good);
@@ -137,10 +137,12 @@ TEST(SoakTest, ConcurrentScrapesReloadsAndSloChecksNeverFail) {
   const double overruns = SampleValue(metrics, "promsynth_tick_overruns_total").value_or(-1);
   const double ticks = SampleValue(metrics, "promsynth_ticks_total").value_or(-1);
   std::printf(
-      "soak: %.0f s, %d scrapers: %llu scrapes (%.1f/s, %.1f MB/s), %llu SLO checks, %llu reloads; failed: %llu; "
+      "soak: %.0f s, %d scrapers: %llu scrapes (%.1f/s, %.1f MB/s), %llu SLO checks, %llu reloads; failed: "
+      "%llu; "
       "RSS %ld KiB after warm-up, %ld KiB at the end; ticks %.0f, overruns %.0f\n",
-      elapsed, scrapers, static_cast<unsigned long long>(scrapes.ok.load()), static_cast<double>(scrapes.ok.load()) / elapsed,
-      static_cast<double>(bytes.load()) / elapsed / 1e6, static_cast<unsigned long long>(slo_checks.ok.load()),
+      elapsed, scrapers, static_cast<unsigned long long>(scrapes.ok.load()),
+      static_cast<double>(scrapes.ok.load()) / elapsed, static_cast<double>(bytes.load()) / elapsed / 1e6,
+      static_cast<unsigned long long>(slo_checks.ok.load()),
       static_cast<unsigned long long>(reloads.ok.load()),
       static_cast<unsigned long long>(scrapes.failed + slo_checks.failed + reloads.failed), rss_warm, rss_end,
       ticks, overruns);
