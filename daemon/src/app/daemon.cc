@@ -9,6 +9,7 @@
 #include <csignal>
 #include <future>
 #include <mutex>
+#include <thread>
 
 #include "app/config_source.h"
 #include "app/netops_runtime.h"
@@ -18,6 +19,7 @@
 #include "engine/family_trends.h"
 #include "engine/snapshot_pool.h"
 #include "engine/ticker.h"
+#include "faults/fault_injector.h"
 #include "http/http_server.h"
 #include "http/landing_page.h"
 #include "http/metrics_endpoint.h"
@@ -100,8 +102,16 @@ struct Daemon::Impl {
 
   void RegisterRoutes() {
     server.Handle(options.telemetry_path, "GET", [this](HttpExchange& exchange) {
-      ServeMetrics(exchange, snapshots, self, netops.Render());
+      const ScrapeFault fault = faults.NextScrape(NowMs());
+      if (fault.delay.count() > 0) std::this_thread::sleep_for(fault.delay);  // only this worker waits
+      if (fault.fail) {
+        exchange.Respond(500, "text/plain; charset=utf-8",
+                         "injected fault: error_rate (see GET /api/v1/state)\n");
+        return;
+      }
+      ServeMetrics(exchange, snapshots, self, netops.Render(), fault.truncate);
     });
+    RegisterFaultRoutes();
     RegisterNetopsRoutes();
     server.Handle("/", "GET", [this](HttpExchange& exchange) {
       std::string page;
@@ -152,6 +162,43 @@ struct Daemon::Impl {
       }
       const ReloadOutcome& result = outcome.get();
       exchange.Respond(result.ok ? 200 : 500, "text/plain; charset=utf-8", result.message + "\n");
+    });
+  }
+
+  /// Fault injection: `GET /api/v1/state`, `POST`/`DELETE /api/v1/faults`, pause and resume.
+  void RegisterFaultRoutes() {
+    auto state = [this](HttpExchange& exchange) {
+      exchange.Respond(200, "application/json", faults.StateJson(NowMs()) + "\n");
+    };
+    server.Handle("/api/v1/state", "GET", state);
+    server.Handle("/api/v1/faults", "POST", [this, state](HttpExchange& exchange) {
+      constexpr size_t kFaultBodyLimit = 64 << 10;
+      const std::optional<std::string> body = exchange.ReadBody(kFaultBodyLimit);
+      std::string error;
+      const std::optional<FaultRequest> request = body ? ParseFaultRequest(*body, error) : std::nullopt;
+      if (!request) {
+        exchange.Respond(body ? 400 : 413, "text/plain; charset=utf-8",
+                         (body ? "fault request: " + error : "fault request larger than 64 KiB") + "\n");
+        return;
+      }
+      faults.Apply(*request, NowMs());
+      Log().Warn("fault injected", {{"request", *body}});
+      state(exchange);
+    });
+    server.Handle("/api/v1/faults", "DELETE", [this, state](HttpExchange& exchange) {
+      faults.Clear();
+      Log().Info("faults cleared");
+      state(exchange);
+    });
+    server.Handle("/api/v1/pause", "POST", [this, state](HttpExchange& exchange) {
+      faults.Pause();
+      Log().Warn("ticking paused");
+      state(exchange);
+    });
+    server.Handle("/api/v1/resume", "POST", [this, state](HttpExchange& exchange) {
+      faults.Resume();
+      Log().Info("ticking resumed");
+      state(exchange);
     });
   }
 
@@ -211,6 +258,8 @@ struct Daemon::Impl {
   /// Steps the engine for the tick due at `due_ms` and publishes; returns the next due time.
   int64_t Tick(int64_t due_ms) {
     const auto started = std::chrono::steady_clock::now();
+    // While paused the values freeze (scrapes still answer); ticking resumes at the present.
+    if (faults.Paused(due_ms)) return NextDueMs(std::max(due_ms, NowMs()));
     const StepResult result = engine->Step(due_ms);
     if (result.families_stepped > 0) {
       std::shared_ptr<const Snapshot> snapshot = engine->Publish();
@@ -309,6 +358,7 @@ struct Daemon::Impl {
     board.Reset(names);
     remote_objectives.Replace(objectives);
     self.series.Set(static_cast<double>(engine->series_count()));
+    faults.SetBaseline({}, engine->config().global.seed);
     families = engine->config().metrics.size();
     self.reload_successful.Set(1);
     self.reload_success_timestamp.Set(static_cast<double>(NowMs()) / 1000.0);
@@ -367,6 +417,7 @@ struct Daemon::Impl {
   std::shared_ptr<ObjectiveSet> objectives;  // io thread only (the remote worker shares it read-only)
   SnapshotSlot snapshots;
   SelfMetrics self;
+  FaultInjector faults;
   NetopsRuntime netops{
       0};  // seed 0: netops samples are reproducible; the scenario timeline is the original's
   int64_t last_netops_tick = 0;                       // io thread only

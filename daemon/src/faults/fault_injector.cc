@@ -3,6 +3,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <limits>
+
 namespace promsynth {
 namespace {
 
@@ -18,7 +20,8 @@ uint64_t Mix(uint64_t x) {
 double Unit(uint64_t hash) { return static_cast<double>(hash >> 11) * 0x1.0p-53; }
 
 void TimeOrNull(rapidjson::Writer<rapidjson::StringBuffer>& writer, int64_t until_ms, int64_t now_ms) {
-  if (until_ms > now_ms) {
+  // A pause without an end is shown as null too; "paused" says whether it is on.
+  if (until_ms > now_ms && until_ms != std::numeric_limits<int64_t>::max()) {
     writer.Int64(until_ms);
   } else {
     writer.Null();
@@ -27,9 +30,20 @@ void TimeOrNull(rapidjson::Writer<rapidjson::StringBuffer>& writer, int64_t unti
 
 }  // namespace
 
-void FaultInjector::SetBaseline(const FaultSettings& settings) {
+void FaultInjector::SetBaseline(const FaultSettings& settings, uint64_t seed) {
   std::lock_guard lock(mutex_);
   baseline_ = settings;
+  seed_ = seed;
+}
+
+void FaultInjector::Pause() {
+  std::lock_guard lock(mutex_);
+  paused_until_ = std::numeric_limits<int64_t>::max();
+}
+
+void FaultInjector::Resume() {
+  std::lock_guard lock(mutex_);
+  paused_until_ = 0;
 }
 
 void FaultInjector::Apply(const FaultRequest& request, int64_t now_ms) {

@@ -23,14 +23,16 @@ struct ScrapeFault {
 /// same way. Thread-safe: scrapes ask from HTTP threads, the io thread asks about pause and churn.
 class FaultInjector {
  public:
-  explicit FaultInjector(uint64_t seed = 0) : seed_(seed) {}
-
-  /// The settings from the config (`faults:`); control overlays stay in force.
-  void SetBaseline(const FaultSettings& settings);
+  /// The settings from the config (`faults:`) and its seed; control overlays stay in force.
+  void SetBaseline(const FaultSettings& settings, uint64_t seed);
   /// Applies a control request at `now_ms` (ms since the epoch).
   void Apply(const FaultRequest& request, int64_t now_ms);
   /// Ends every control overlay, pause and down window: back to the config's baseline.
   void Clear();
+  /// Stops ticking until Resume (`POST /api/v1/pause`).
+  void Pause();
+  /// Ends a pause, timed or not.
+  void Resume();
 
   /// Decides the next scrape's fault.
   ScrapeFault NextScrape(int64_t now_ms);
@@ -51,7 +53,7 @@ class FaultInjector {
  private:
   FaultSettings EffectiveLocked(int64_t now_ms) const;
 
-  const uint64_t seed_;
+  uint64_t seed_ = 0;
   mutable std::mutex mutex_;
   FaultSettings baseline_;
   FaultSettings overlay_;

@@ -68,7 +68,8 @@ std::optional<FaultRequest> ParseFaultRequest(std::string_view json, std::string
     any = any || key != "for";
   }
   if (!any) {
-    error = "nothing to inject: give at least one of scrape_delay, error_rate, truncate_rate, churn, down, pause";
+    error =
+        "nothing to inject: give at least one of scrape_delay, error_rate, truncate_rate, churn, down, pause";
     return std::nullopt;
   }
   if (request.down && request.down->count() <= 0) {

@@ -15,10 +15,11 @@ namespace promsynth {
 /// overlay, optionally for a limited time). Which scrapes fail is decided from the scrape's
 /// sequence number, so a run misbehaves the same way every time.
 struct FaultSettings {
-  Millis scrape_delay{0};   ///< every scrape of the telemetry path waits this long before answering
-  double error_rate = 0;    ///< share of scrapes answered with HTTP 500, in [0, 1]
-  double truncate_rate = 0; ///< share of scrapes whose body stops half-way (the connection closes), in [0, 1]
-  Millis churn{0};          ///< not 0: every generated series carries `churn="<n>"`, n changing each period
+  Millis scrape_delay{0};  ///< every scrape of the telemetry path waits this long before answering
+  double error_rate = 0;   ///< share of scrapes answered with HTTP 500, in [0, 1]
+  double truncate_rate =
+      0;            ///< share of scrapes whose body stops half-way (the connection closes), in [0, 1]
+  Millis churn{0};  ///< not 0: every generated series carries `churn="<n>"`, n changing each period
 
   bool operator==(const FaultSettings&) const = default;
 };
@@ -29,8 +30,8 @@ struct FaultRequest {
   std::optional<double> error_rate;
   std::optional<double> truncate_rate;
   std::optional<Millis> churn;
-  std::optional<Millis> down;   ///< the listener refuses connections for this long ("target down")
-  std::optional<Millis> pause;  ///< the engine stops ticking for this long (values freeze)
+  std::optional<Millis> down;      ///< the listener refuses connections for this long ("target down")
+  std::optional<Millis> pause;     ///< the engine stops ticking for this long (values freeze)
   std::optional<Millis> duration;  ///< `for`: the changed settings revert after this long
 };
 

@@ -6,11 +6,33 @@
 #include "expo/gzip_sink.h"
 #include "expo/text_renderer.h"
 #include "http/accept_encoding.h"
+#include "http/connection_abort.h"
 
 namespace promsynth {
+namespace {
+
+/// Holds the whole body, then passes on only its first half and never finishes it.
+class HalfBodySink final : public ByteSink {
+ public:
+  explicit HalfBodySink(ByteSink& next) : next_(next) {}
+  bool Write(std::string_view bytes) override {
+    held_.Write(bytes);
+    return true;
+  }
+  bool Finish() override {
+    next_.Write(std::string_view(held_.text()).substr(0, held_.text().size() / 2));
+    return false;
+  }
+
+ private:
+  ByteSink& next_;
+  StringSink held_;
+};
+
+}  // namespace
 
 void ServeMetrics(HttpExchange& exchange, const SnapshotSlot& snapshots, SelfMetrics& self,
-                  std::string_view extra) {
+                  std::string_view extra, bool truncate) {
   const auto started = std::chrono::steady_clock::now();
   const std::shared_ptr<const Snapshot> snapshot = snapshots.Load();
   if (!snapshot) {
@@ -22,7 +44,10 @@ void ServeMetrics(HttpExchange& exchange, const SnapshotSlot& snapshots, SelfMet
   const bool gzip = encoding && AcceptsGzip(*encoding);
   std::vector<HttpHeader> headers;
   if (gzip) headers.emplace_back("Content-Encoding", "gzip");
-  ByteSink& body = exchange.BeginStream(200, "text/plain; version=0.0.4; charset=utf-8", headers);
+  ByteSink& stream = exchange.BeginStream(200, "text/plain; version=0.0.4; charset=utf-8", headers);
+  std::optional<HalfBodySink> half;
+  if (truncate) half.emplace(stream);
+  ByteSink& body = half ? static_cast<ByteSink&>(*half) : stream;
   std::optional<GzipSink> compressed;
   if (gzip && !exchange.is_head()) compressed.emplace(body);
   ByteSink& sink = compressed ? static_cast<ByteSink&>(*compressed) : body;
@@ -31,7 +56,8 @@ void ServeMetrics(HttpExchange& exchange, const SnapshotSlot& snapshots, SelfMet
   // A client that hangs up mid-body makes the sink refuse; the rest is simply not rendered.
   const bool ok = renderer.RenderSnapshot(*snapshot, sink) && renderer.RenderText(extra, sink) &&
                   renderer.RenderText(self.Render(), sink) && renderer.Flush(sink);
-  if (ok) sink.Finish();
+  if (ok) sink.Finish();  // a HalfBodySink sends its half here and leaves the body unfinished
+  if (truncate) AbortConnection(exchange);
   self.scrape_duration.Observe(
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
 }

@@ -11,7 +11,9 @@ namespace promsynth {
 /// Never waits for a tick: it renders whatever snapshot was published last.
 /// `extra` is exposition text of other sources (e.g. the netops generator), written before the
 /// daemon's own metrics.
+/// With `truncate` (an injected fault), the body stops half-way and the connection closes, as
+/// when an exporter dies mid-scrape: the client sees an incomplete chunked body.
 void ServeMetrics(HttpExchange& exchange, const SnapshotSlot& snapshots, SelfMetrics& self,
-                  std::string_view extra = {});
+                  std::string_view extra = {}, bool truncate = false);
 
 }  // namespace promsynth

@@ -41,7 +41,8 @@ TEST(FaultSettingsTest, BadRequestsNameTheKeyTheValueAndWhatIsAllowed) {
   EXPECT_THAT(ErrorOf("{}"), HasSubstr("nothing to inject"));
   EXPECT_THAT(ErrorOf(R"({"for": "1m"})"), HasSubstr("nothing to inject"));
   EXPECT_THAT(ErrorOf(R"({"error_rate": 1.5})"), HasSubstr("error_rate: must be a number from 0 to 1"));
-  EXPECT_THAT(ErrorOf(R"({"truncate_rate": "half"})"), HasSubstr("truncate_rate: must be a number from 0 to 1"));
+  EXPECT_THAT(ErrorOf(R"({"truncate_rate": "half"})"),
+              HasSubstr("truncate_rate: must be a number from 0 to 1"));
   EXPECT_THAT(ErrorOf(R"({"scrape_delay": "2 seconds"})"),
               HasSubstr("scrape_delay: invalid duration \"2 seconds\" (allowed: Prometheus notation"));
   EXPECT_THAT(ErrorOf(R"({"scrape_delay": 2})"), HasSubstr("scrape_delay: must be a duration string"));
@@ -50,10 +51,14 @@ TEST(FaultSettingsTest, BadRequestsNameTheKeyTheValueAndWhatIsAllowed) {
 }
 
 TEST(FaultInjectorTest, TheSameSeedFailsTheSameScrapesAtTheConfiguredRate) {
-  FaultInjector a(7);
-  FaultInjector b(7);
-  FaultInjector other_seed(8);
-  for (FaultInjector* injector : {&a, &b, &other_seed}) injector->Apply(Parse(R"({"error_rate": 0.3})"), kNow);
+  FaultInjector a;
+  FaultInjector b;
+  FaultInjector other_seed;
+  a.SetBaseline({}, 7);
+  b.SetBaseline({}, 7);
+  other_seed.SetBaseline({}, 8);
+  for (FaultInjector* injector : {&a, &b, &other_seed})
+    injector->Apply(Parse(R"({"error_rate": 0.3})"), kNow);
   int failed = 0;
   int differs = 0;
   for (int i = 0; i < 10'000; ++i) {
@@ -85,7 +90,7 @@ TEST(FaultInjectorTest, AFailedScrapeIsNotAlsoTruncated) {
 
 TEST(FaultInjectorTest, AnOverlayForADurationRevertsToTheBaseline) {
   FaultInjector injector;
-  injector.SetBaseline({.scrape_delay = Millis(100)});
+  injector.SetBaseline({.scrape_delay = Millis(100)}, 0);
   injector.Apply(Parse(R"({"error_rate": 1, "for": "10s"})"), kNow);
   EXPECT_EQ(injector.Effective(kNow + 9'999).error_rate, 1.0);
   EXPECT_EQ(injector.Effective(kNow + 9'999).scrape_delay, Millis(100));  // the baseline stays under it
@@ -103,11 +108,18 @@ TEST(FaultInjectorTest, PauseDownAndChurnWindows) {
   EXPECT_EQ(injector.DownUntil(kNow + 5'000), 0);
   EXPECT_EQ(injector.ChurnGeneration(kNow), kNow / 60'000);
   EXPECT_EQ(injector.ChurnGeneration(kNow + 60'000), kNow / 60'000 + 1);
-  EXPECT_THAT(injector.StateJson(kNow), HasSubstr("\"paused\":true,\"paused_until\":" + std::to_string(kNow + 30'000)));
+  EXPECT_THAT(injector.StateJson(kNow),
+              HasSubstr("\"paused\":true,\"paused_until\":" + std::to_string(kNow + 30'000)));
   injector.Clear();
   EXPECT_FALSE(injector.Paused(kNow));
+  injector.Pause();
+  EXPECT_TRUE(injector.Paused(kNow + 365LL * 86'400'000));
+  EXPECT_THAT(injector.StateJson(kNow), HasSubstr("\"paused\":true,\"paused_until\":null"));
+  injector.Resume();
+  EXPECT_FALSE(injector.Paused(kNow));
   EXPECT_EQ(injector.ChurnGeneration(kNow), -1);
-  EXPECT_THAT(injector.StateJson(kNow), HasSubstr("\"paused\":false,\"paused_until\":null,\"down_until\":null"));
+  EXPECT_THAT(injector.StateJson(kNow),
+              HasSubstr("\"paused\":false,\"paused_until\":null,\"down_until\":null"));
 }
 
 }  // namespace

@@ -1,0 +1,61 @@
+#include "http/connection_abort.h"
+
+#include <arpa/inet.h>
+#include <civetweb.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+namespace promsynth {
+namespace {
+
+/// The address and port of a socket endpoint, as civetweb writes them in mg_request_info.
+bool Endpoint(const sockaddr_storage& address, std::string& host, int& port) {
+  char text[INET6_ADDRSTRLEN] = {};
+  if (address.ss_family == AF_INET) {
+    const auto* v4 = reinterpret_cast<const sockaddr_in*>(&address);
+    inet_ntop(AF_INET, &v4->sin_addr, text, sizeof text);
+    port = ntohs(v4->sin_port);
+  } else if (address.ss_family == AF_INET6) {
+    const auto* v6 = reinterpret_cast<const sockaddr_in6*>(&address);
+    inet_ntop(AF_INET6, &v6->sin6_addr, text, sizeof text);
+    port = ntohs(v6->sin6_port);
+  } else {
+    return false;
+  }
+  host = text;
+  return true;
+}
+
+bool IsThisConnection(int fd, const mg_request_info& request) {
+  sockaddr_storage peer{};
+  sockaddr_storage local{};
+  socklen_t peer_size = sizeof peer;
+  socklen_t local_size = sizeof local;
+  if (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_size) != 0) return false;
+  if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_size) != 0) return false;
+  std::string peer_host;
+  std::string local_host;
+  int peer_port = 0;
+  int local_port = 0;
+  if (!Endpoint(peer, peer_host, peer_port) || !Endpoint(local, local_host, local_port)) return false;
+  return peer_port == request.remote_port && local_port == request.server_port && peer_host == request.remote_addr;
+}
+
+}  // namespace
+
+bool AbortConnection(const HttpExchange& exchange) {
+  const mg_request_info* request = mg_get_request_info(exchange.connection());
+  if (request == nullptr) return false;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", error)) {
+    const int fd = std::atoi(entry.path().filename().c_str());
+    if (IsThisConnection(fd, *request)) return shutdown(fd, SHUT_WR) == 0;
+  }
+  return false;
+}
+
+}  // namespace promsynth
