@@ -96,6 +96,31 @@ TEST_F(FaultsTest, PauseFreezesTheValuesAndResumeGoesOn) {
   EXPECT_TRUE(WaitUntil([&] { return Requests(daemon_) > later; }, seconds(5)));
 }
 
+/// The value of the `churn` label on the generated series, or "" without one.
+std::string ChurnLabel(const DaemonProcess& daemon) {
+  const std::string body = Get(daemon.url() + "/metrics").body;
+  const size_t at = body.find("fault_requests_total{churn=\"");
+  if (at == std::string::npos) return "";
+  const size_t start = at + std::string_view("fault_requests_total{churn=\"").size();
+  return body.substr(start, body.find('"', start) - start);
+}
+
+TEST_F(FaultsTest, ChurnReplacesEverySeriesEachPeriodAndNewCountersStartAgain) {
+  ASSERT_EQ(Post(daemon_, "/api/v1/faults", R"({"churn": "2s"})").status, 200);
+  std::string first;
+  ASSERT_TRUE(WaitUntil([&] { return !(first = ChurnLabel(daemon_)).empty(); }, seconds(5)));
+  std::string second;
+  ASSERT_TRUE(WaitUntil([&] { return !(second = ChurnLabel(daemon_)).empty() && second != first; }, seconds(6)));
+  EXPECT_EQ(std::stoll(second), std::stoll(first) + 1);
+  // A churned series is a new series: its counter counts from zero (one tick is 1).
+  const double fresh = SampleValue(Get(daemon_.url() + "/metrics").body,
+                                   "fault_requests_total{churn=\"" + second + "\"}").value_or(-1);
+  EXPECT_GE(fresh, 1);
+  EXPECT_LE(fresh, 11);  // at most the ten ticks of one period, plus one
+  ASSERT_EQ(Fetch({.method = "DELETE", .url = daemon_.url() + "/api/v1/faults"}).status, 200);
+  EXPECT_TRUE(WaitUntil([&] { return ChurnLabel(daemon_).empty(); }, seconds(5)));
+}
+
 TEST_F(FaultsTest, BadFaultRequestsAre400AndChangeNothing) {
   for (const char* body : {"", "{", "[]", R"({"error_rate": 2})", R"({"scrape_delay": "soon"})", R"({"nope": 1})"}) {
     const HttpResponse response = Post(daemon_, "/api/v1/faults", body);

@@ -5,6 +5,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <future>
@@ -46,6 +47,7 @@ int64_t NowMs() {
 
 /// What a (re)load builds off the io thread: the engine and the SLOs over its series.
 struct Generation {
+  int64_t churn = -1;  ///< the churn fault's generation its series carry as `churn="<n>"`, or -1
   std::shared_ptr<Engine> engine;
   std::shared_ptr<ObjectiveSet> objectives;
   std::shared_ptr<const netops::NetopsConfig> netops;  ///< when the file is a netops generator config
@@ -76,14 +78,21 @@ struct Daemon::Impl {
   // --- set-up -------------------------------------------------------------------------------
   /// Reads the file, loads the plugins it needs and builds the engine. Runs at start-up and on
   /// the reload worker, never both at once, so the plugin loader needs no lock.
-  Generation BuildGeneration(const std::string& path) {
+  Generation BuildGeneration(const std::string& path, int64_t churn = -1) {
     const LoadOptions load_options{options.custom_functions_prefix, options.plugin_dir, {options.max_series}};
     LoadedConfig loaded = LoadConfigFile(path, load_options);
+    if (churn >= 0) {
+      // The churn fault: a constant label whose value changes each period replaces every series.
+      auto& labels = loaded.config.global.labels;
+      std::erase_if(labels, [](const auto& label) { return label.first == "churn"; });
+      labels.emplace_back("churn", std::to_string(churn));
+      std::sort(labels.begin(), labels.end());
+    }
     const GeneratorRegistry registry = BuildGeneratorRegistry(plugin_loader, loaded, load_options);
     ValidateConfig(loaded, registry, load_options.limits);
     auto fresh_engine = std::make_shared<Engine>(loaded.config, registry, load_options.limits);
     auto fresh_objectives = std::make_shared<ObjectiveSet>(loaded.config, *fresh_engine->layout());
-    return {std::move(fresh_engine), std::move(fresh_objectives), std::move(loaded.netops)};
+    return {churn, std::move(fresh_engine), std::move(fresh_objectives), std::move(loaded.netops)};
   }
 
   /// The SLO checker routes: a pure function of the request body, bounded in size.
@@ -260,6 +269,11 @@ struct Daemon::Impl {
     const auto started = std::chrono::steady_clock::now();
     // While paused the values freeze (scrapes still answer); ticking resumes at the present.
     if (faults.Paused(due_ms)) return NextDueMs(std::max(due_ms, NowMs()));
+    if (const int64_t churn = faults.ChurnGeneration(due_ms); churn != wanted_churn.load()) {
+      wanted_churn = churn;
+      Log().Info("series churn: rebuilding with a new churn label", {{"churn", std::to_string(churn)}});
+      RequestReload();
+    }
     const StepResult result = engine->Step(due_ms);
     if (result.families_stepped > 0) {
       std::shared_ptr<const Snapshot> snapshot = engine->Publish();
@@ -314,7 +328,7 @@ struct Daemon::Impl {
     systemd.Reloading();
     Generation fresh;
     try {
-      fresh = BuildGeneration(options.config_file);
+      fresh = BuildGeneration(options.config_file, wanted_churn.load());
     } catch (const ConfigErrors& errors) {
       self.reload_successful.Set(0);
       systemd.Ready("reload failed; running the previous configuration");
@@ -331,7 +345,9 @@ struct Daemon::Impl {
       return;
     }
     asio::post(io, [this, fresh, promise]() mutable {
-      const size_t kept = fresh.engine->AdoptState(*engine);
+      // Churned series are new series: their counters start again from zero.
+      const size_t kept = fresh.churn == running_churn ? fresh.engine->AdoptState(*engine) : 0;
+      running_churn = fresh.churn;
       engine = std::move(fresh.engine);
       objectives = std::move(fresh.objectives);
       if (fresh.netops) netops.Load(*fresh.netops);
@@ -421,6 +437,8 @@ struct Daemon::Impl {
   NetopsRuntime netops{
       0};  // seed 0: netops samples are reproducible; the scenario timeline is the original's
   int64_t last_netops_tick = 0;                       // io thread only
+  int64_t running_churn = -1;                         // io thread only: the engine's churn label
+  std::atomic<int64_t> wanted_churn{-1};              // what the next build uses
   std::atomic<size_t> families{0};                    ///< configured metric families, for /health
   ObjectiveBoard board{self.slo_ok, self.slo_value};  // after `self`: it refers to self's families
   RemoteObjectiveWorker remote_objectives{board};
