@@ -59,7 +59,8 @@ TEST_F(FaultsTest, AFaultForADurationEndsByItself) {
 TEST_F(FaultsTest, ATruncatedScrapeEndsMidBodyAndTheNextOneIsWhole) {
   ASSERT_EQ(Post(daemon_, "/api/v1/faults", R"({"truncate_rate": 1})").status, 200);
   for (bool gzip : {false, true}) {
-    const HttpResponse cut = Fetch({.url = daemon_.url() + "/metrics", .accept_gzip = gzip, .timeout_ms = 10000});
+    const HttpResponse cut =
+        Fetch({.url = daemon_.url() + "/metrics", .accept_gzip = gzip, .timeout_ms = 10000});
     // libcurl reports the body that stops before the chunked encoding's end as a failed transfer.
     EXPECT_FALSE(cut.error.empty()) << "gzip " << gzip << ": a truncated body was taken as complete";
     EXPECT_THAT(cut.error, ::testing::Not(HasSubstr("Timeout"))) << "the connection must close, not hang";
@@ -110,25 +111,43 @@ TEST_F(FaultsTest, ChurnReplacesEverySeriesEachPeriodAndNewCountersStartAgain) {
   std::string first;
   ASSERT_TRUE(WaitUntil([&] { return !(first = ChurnLabel(daemon_)).empty(); }, seconds(5)));
   std::string second;
-  ASSERT_TRUE(WaitUntil([&] { return !(second = ChurnLabel(daemon_)).empty() && second != first; }, seconds(6)));
+  ASSERT_TRUE(
+      WaitUntil([&] { return !(second = ChurnLabel(daemon_)).empty() && second != first; }, seconds(6)));
   EXPECT_EQ(std::stoll(second), std::stoll(first) + 1);
   // A churned series is a new series: its counter counts from zero (one tick is 1).
-  const double fresh = SampleValue(Get(daemon_.url() + "/metrics").body,
-                                   "fault_requests_total{churn=\"" + second + "\"}").value_or(-1);
+  const double fresh =
+      SampleValue(Get(daemon_.url() + "/metrics").body, "fault_requests_total{churn=\"" + second + "\"}")
+          .value_or(-1);
   EXPECT_GE(fresh, 1);
   EXPECT_LE(fresh, 11);  // at most the ten ticks of one period, plus one
   ASSERT_EQ(Fetch({.method = "DELETE", .url = daemon_.url() + "/api/v1/faults"}).status, 200);
   EXPECT_TRUE(WaitUntil([&] { return ChurnLabel(daemon_).empty(); }, seconds(5)));
 }
 
+TEST_F(FaultsTest, AValueOverrideShowsUntilItEndsThenTheGeneratedValueReturns) {
+  ASSERT_TRUE(WaitUntil([&] { return Requests(daemon_) > 0; }, seconds(5)));
+  const HttpResponse set =
+      Post(daemon_, "/api/v1/overrides", R"({"metric": "fault_requests_total", "value": 1e9, "for": "1s"})");
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_THAT(set.body,
+              HasSubstr(R"("overrides":[{"metric":"fault_requests_total","labels":{},"value":1000000000.0)"));
+  EXPECT_TRUE(WaitUntil([&] { return Requests(daemon_) == 1e9; }, seconds(5)));
+  // The counter kept counting underneath and shows its own value again when the override ends.
+  EXPECT_TRUE(WaitUntil([&] { return Requests(daemon_) < 1e9; }, seconds(5)));
+  EXPECT_GT(Requests(daemon_), 1);
+  EXPECT_EQ(Post(daemon_, "/api/v1/overrides", R"({"metric": "no_such_metric", "value": 1})").status, 404);
+  EXPECT_EQ(Post(daemon_, "/api/v1/overrides", R"({"metric": "fault_requests_total"})").status, 400);
+}
+
 TEST_F(FaultsTest, BadFaultRequestsAre400AndChangeNothing) {
-  for (const char* body : {"", "{", "[]", R"({"error_rate": 2})", R"({"scrape_delay": "soon"})", R"({"nope": 1})"}) {
+  for (const char* body :
+       {"", "{", "[]", R"({"error_rate": 2})", R"({"scrape_delay": "soon"})", R"({"nope": 1})"}) {
     const HttpResponse response = Post(daemon_, "/api/v1/faults", body);
     EXPECT_EQ(response.status, 400) << body;
     EXPECT_THAT(response.body, HasSubstr("fault request: ")) << body;
   }
   EXPECT_THAT(Get(daemon_.url() + "/api/v1/state").body,
-              HasSubstr(R"("faults":{"scrape_delay":"0s","error_rate":0.0,"truncate_rate":0.0)"));
+              HasSubstr(R"("settings":{"scrape_delay":"0s","error_rate":0.0,"truncate_rate":0.0)"));
   EXPECT_EQ(Get(daemon_.url() + "/metrics").status, 200);
 }
 

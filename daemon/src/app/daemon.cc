@@ -1,11 +1,11 @@
 #include "app/daemon.h"
 
+#include <algorithm>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
-#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <future>
@@ -21,6 +21,7 @@
 #include "engine/snapshot_pool.h"
 #include "engine/ticker.h"
 #include "faults/fault_injector.h"
+#include "faults/value_overrides.h"
 #include "http/http_server.h"
 #include "http/landing_page.h"
 #include "http/metrics_endpoint.h"
@@ -177,7 +178,10 @@ struct Daemon::Impl {
   /// Fault injection: `GET /api/v1/state`, `POST`/`DELETE /api/v1/faults`, pause and resume.
   void RegisterFaultRoutes() {
     auto state = [this](HttpExchange& exchange) {
-      exchange.Respond(200, "application/json", faults.StateJson(NowMs()) + "\n");
+      const int64_t now = NowMs();
+      exchange.Respond(
+          200, "application/json",
+          "{\"faults\":" + faults.StateJson(now) + ",\"overrides\":" + overrides.ToJson(now) + "}\n");
     };
     server.Handle("/api/v1/state", "GET", state);
     server.Handle("/api/v1/faults", "POST", [this, state](HttpExchange& exchange) {
@@ -197,6 +201,32 @@ struct Daemon::Impl {
     server.Handle("/api/v1/faults", "DELETE", [this, state](HttpExchange& exchange) {
       faults.Clear();
       Log().Info("faults cleared");
+      state(exchange);
+    });
+    server.Handle("/api/v1/overrides", "POST", [this, state](HttpExchange& exchange) {
+      constexpr size_t kOverrideBodyLimit = 64 << 10;
+      const std::optional<std::string> body = exchange.ReadBody(kOverrideBodyLimit);
+      std::string error;
+      std::optional<ValueOverride> request = body ? ParseValueOverride(*body, NowMs(), error) : std::nullopt;
+      if (!request) {
+        exchange.Respond(
+            body ? 400 : 413, "text/plain; charset=utf-8",
+            (body ? "override request: " + error : "override request larger than 64 KiB") + "\n");
+        return;
+      }
+      const std::shared_ptr<const Snapshot> current = snapshots.Load();
+      if (!current || overrides.Add(*request, current->layout) == 0) {
+        exchange.Respond(404, "text/plain; charset=utf-8",
+                         "override request: no generated series of \"" + request->metric +
+                             "\" has those labels (see GET /api/v1/status for the families)\n");
+        return;
+      }
+      Log().Warn("value override", {{"request", *body}});
+      state(exchange);
+    });
+    server.Handle("/api/v1/overrides", "DELETE", [this, state](HttpExchange& exchange) {
+      overrides.Clear();
+      Log().Info("value overrides cleared");
       state(exchange);
     });
     server.Handle("/api/v1/pause", "POST", [this, state](HttpExchange& exchange) {
@@ -276,7 +306,7 @@ struct Daemon::Impl {
     }
     const StepResult result = engine->Step(due_ms);
     if (result.families_stepped > 0) {
-      std::shared_ptr<const Snapshot> snapshot = engine->Publish();
+      std::shared_ptr<const Snapshot> snapshot = overrides.Apply(engine->Publish(), due_ms);
       objectives->Record(*snapshot);
       trends.Record(*snapshot);
       snapshots.Store(std::move(snapshot));
@@ -365,7 +395,7 @@ struct Daemon::Impl {
   /// After a (re)load: step what is due, publish a first snapshot and record the success.
   void PublishFresh() {
     engine->Step(NowMs());
-    std::shared_ptr<const Snapshot> snapshot = engine->Publish();
+    std::shared_ptr<const Snapshot> snapshot = overrides.Apply(engine->Publish(), NowMs());
     objectives->Record(*snapshot);
     trends.Record(*snapshot);
     snapshots.Store(std::move(snapshot));
@@ -434,6 +464,7 @@ struct Daemon::Impl {
   SnapshotSlot snapshots;
   SelfMetrics self;
   FaultInjector faults;
+  ValueOverrides overrides;
   NetopsRuntime netops{
       0};  // seed 0: netops samples are reproducible; the scenario timeline is the original's
   int64_t last_netops_tick = 0;                       // io thread only

@@ -108,7 +108,7 @@ std::string FaultInjector::StateJson(int64_t now_ms) const {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
   writer.StartObject();
-  writer.Key("faults");
+  writer.Key("settings");
   writer.StartObject();
   writer.Key("scrape_delay");
   writer.String(FormatDuration(settings.scrape_delay).c_str());

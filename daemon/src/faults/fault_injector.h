@@ -46,7 +46,7 @@ class FaultInjector {
   /// The end of the current "target down" window, or 0.
   int64_t DownUntil(int64_t now_ms) const;
 
-  /// `GET /api/v1/state`'s fault part: `{"faults": {...}, "paused": bool, "paused_until": ms|null,
+  /// `GET /api/v1/state`'s fault part: `{"settings": {...}, "paused": bool, "paused_until": ms|null,
   /// "down_until": ms|null, "overlay_until": ms|null, "scrapes": n, "failed": n, "truncated": n}`.
   std::string StateJson(int64_t now_ms) const;
 

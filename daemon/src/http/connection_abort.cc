@@ -42,7 +42,8 @@ bool IsThisConnection(int fd, const mg_request_info& request) {
   int peer_port = 0;
   int local_port = 0;
   if (!Endpoint(peer, peer_host, peer_port) || !Endpoint(local, local_host, local_port)) return false;
-  return peer_port == request.remote_port && local_port == request.server_port && peer_host == request.remote_addr;
+  return peer_port == request.remote_port && local_port == request.server_port &&
+         peer_host == request.remote_addr;
 }
 
 }  // namespace
