@@ -10,6 +10,13 @@
 #include "compat/python_float_format.h"
 
 namespace promsynth::netops {
+
+JsonValue::JsonValue() = default;
+JsonValue::JsonValue(const JsonValue& other) = default;
+JsonValue::JsonValue(JsonValue&& other) noexcept = default;
+JsonValue& JsonValue::operator=(const JsonValue& other) = default;
+JsonValue& JsonValue::operator=(JsonValue&& other) noexcept = default;
+JsonValue::~JsonValue() = default;
 namespace {
 
 constexpr size_t kMaxDepth = 256;

@@ -25,6 +25,15 @@ struct JsonValue {
   std::vector<std::pair<std::string, JsonValue>> members;  ///< kObject, in document order
   size_t offset = 0;  ///< byte offset of the value's first character in the parsed text
 
+  // Defined where JsonValue is complete: the members hold JsonValues, and Clang with libstdc++
+  // refuses to instantiate their destructors inside the class.
+  JsonValue();
+  JsonValue(const JsonValue& other);
+  JsonValue(JsonValue&& other) noexcept;
+  JsonValue& operator=(const JsonValue& other);
+  JsonValue& operator=(JsonValue&& other) noexcept;
+  ~JsonValue();
+
   /// kInt or kDouble.
   bool IsNumber() const { return kind == Kind::kInt || kind == Kind::kDouble; }
   /// The member named `key`, or nullptr (objects only).
