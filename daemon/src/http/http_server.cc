@@ -290,7 +290,7 @@ std::string* g_civet_error = nullptr;
 
 }  // namespace
 
-int HttpServer::Callbacks::LogMessage(const mg_connection* connection, const char* message) {
+int HttpServer::Callbacks::LogMessage(const mg_connection* /*connection*/, const char* message) {
   {
     std::lock_guard lock(g_civet_error_mutex);
     if (g_civet_error != nullptr && g_civet_error->empty()) *g_civet_error = message;
