@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -352,6 +353,10 @@ WebConfig ParseWebConfig(const std::string& yaml, const std::string& file_name, 
 }
 
 WebConfig LoadWebConfigFile(const std::string& path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    throw ConfigErrors({{{path, 0, 0}, "", "is a directory, not a web config file", "", "a readable YAML file"}});
+  }
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   if (!in || !(text << in.rdbuf())) {
