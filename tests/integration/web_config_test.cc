@@ -275,6 +275,20 @@ TEST(WebConfigStartTest, InvalidOrUnreadableWebConfigExitsWith1AndAClearMessage)
   EXPECT_THAT(unreadable.output, HasSubstr("none.yml: cannot read the web config file"));
 }
 
+TEST(WebConfigStartTest, CheckConfigValidatesTheWebConfigToo) {
+  TempDir dir;
+  const std::string config = dir.Write("c.yml", kConfig);
+  const std::string good = dir.Write("good.yml", "basic_auth_users:\n  alice: '" + BcryptHash("x") + "'\n");
+  const CommandResult ok = RunCommand({PROMSYNTH_BINARY, "check-config", config, "--web.config.file=" + good}, seconds(10));
+  EXPECT_EQ(ok.exit_code, 0) << ok.output;
+  EXPECT_THAT(ok.output, HasSubstr("good.yml: valid web config (TLS off, 1 basic auth users)"));
+  const std::string bad = dir.Write("bad.yml", "basic_auth_users:\n  alice: plain\n");
+  const CommandResult not_ok =
+      RunCommand({PROMSYNTH_BINARY, "check-config", config, "--web.config.file=" + bad}, seconds(10));
+  EXPECT_EQ(not_ok.exit_code, 1);
+  EXPECT_THAT(not_ok.output, HasSubstr("bad.yml:2:10: basic_auth_users.alice: not a bcrypt hash \"plain\""));
+}
+
 TEST(WebConfigStartTest, TlsPortInUseExitsWith1AndAClearMessage) {
   TempDir dir;
   const TestCertificates certs = TestCertificates::Create(dir.path());

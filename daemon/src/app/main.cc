@@ -6,6 +6,7 @@
 #include "app/daemon.h"
 #include "app/options.h"
 #include "config/config_error.h"
+#include "http/web_config.h"
 #include "plugin/plugin_loader.h"
 #include "signal/generator_registry.h"
 #include "slo/generic_checker.h"
@@ -36,6 +37,17 @@ int CheckConfig(const promsynth::CommandLine& command) {
       std::cerr << file << ": invalid (" << errors.errors().size() << " error"
                 << (errors.errors().size() == 1 ? "" : "s") << ")\n"
                 << errors.what() << "\n";
+      status = 1;
+    }
+  }
+  if (!command.daemon.web_config_file.empty()) {
+    const std::string& file = command.daemon.web_config_file;
+    try {
+      const promsynth::WebConfig web = promsynth::LoadWebConfigFile(file);
+      std::cout << file << ": valid web config (TLS " << (web.tls ? "on" : "off") << ", "
+                << web.basic_auth_users.size() << " basic auth users)\n";
+    } catch (const promsynth::ConfigErrors& errors) {
+      std::cerr << file << ": invalid web config\n" << errors.what() << "\n";
       status = 1;
     }
   }
