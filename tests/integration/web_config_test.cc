@@ -49,8 +49,8 @@ struct CurlResult {
 };
 
 CurlResult Curl(std::vector<std::string> arguments) {
-  std::vector<std::string> argv = {"curl", "--silent", "--show-error", "--include", "--max-time", "10",
-                                   "--write-out", "\n%{http_code}"};
+  std::vector<std::string> argv = {"curl",       "--silent", "--show-error", "--include",
+                                   "--max-time", "10",       "--write-out",  "\n%{http_code}"};
   argv.insert(argv.end(), arguments.begin(), arguments.end());
   const CommandResult run = RunCommand(argv, seconds(20));
   CurlResult result{run.exit_code, "", run.output};
@@ -110,7 +110,9 @@ basic_auth_users:
     delete certs_;
     delete dir_;
   }
-  static std::string Url(const std::string& path) { return "https://127.0.0.1:" + std::to_string(daemon_->port()) + path; }
+  static std::string Url(const std::string& path) {
+    return "https://127.0.0.1:" + std::to_string(daemon_->port()) + path;
+  }
   static CurlResult Https(const std::string& path, std::vector<std::string> extra = {}) {
     extra.insert(extra.begin(), {"--cacert", certs_->ca_cert, Url(path)});
     return Curl(extra);
@@ -145,7 +147,8 @@ TEST_F(TlsBasicAuthTest, WrongPasswordIs401) {
 
 TEST_F(TlsBasicAuthTest, NoCredentialsIs401OnEveryRoute) {
   // exporter-toolkit's rule: with users configured, every route asks for them.
-  for (const std::string path : {"/metrics", "/", "/-/healthy", "/-/ready", "/api/v1/slos", "/no-such-page"}) {
+  for (const std::string path :
+       {"/metrics", "/", "/-/healthy", "/-/ready", "/api/v1/slos", "/no-such-page"}) {
     EXPECT_EQ(Https(path).status, "401") << path;
   }
   // The routes that change state, above all.
@@ -194,8 +197,8 @@ tls_server_config:
     delete dir_;
   }
   static CurlResult Https(std::vector<std::string> extra) {
-    extra.insert(extra.begin(),
-                 {"--cacert", certs_->ca_cert, "https://127.0.0.1:" + std::to_string(daemon_->port()) + "/metrics"});
+    extra.insert(extra.begin(), {"--cacert", certs_->ca_cert,
+                                 "https://127.0.0.1:" + std::to_string(daemon_->port()) + "/metrics"});
     return Curl(extra);
   }
 
@@ -249,7 +252,8 @@ tls_server_config:
 )");
   DaemonProcess daemon(dir.Write("c.yml", kConfig), {"--web.config.file=" + web});
   const std::string url = "https://127.0.0.1:" + std::to_string(daemon.port()) + "/metrics";
-  const CurlResult result = Curl({"--cacert", certs.ca_cert, "--cert", certs.client_cert, "--key", certs.client_key, url});
+  const CurlResult result =
+      Curl({"--cacert", certs.ca_cert, "--cert", certs.client_cert, "--key", certs.client_key, url});
   EXPECT_NE(result.exit_code, 0);
   EXPECT_EQ(result.status, "000");
   EXPECT_TRUE(daemon.process().Running());
@@ -258,10 +262,11 @@ tls_server_config:
 TEST(WebConfigStartTest, InvalidOrUnreadableWebConfigExitsWith1AndAClearMessage) {
   TempDir dir;
   const std::string config = dir.Write("c.yml", kConfig);
-  const std::string bad = dir.Write("web.yml", "tls_server_config:\n  cert_file: server.pem\n  keyfile: k.pem\n");
-  const CommandResult invalid = RunCommand(
-      {PROMSYNTH_BINARY, "--config.file=" + config, "--web.listen-address=127.0.0.1:0", "--web.config.file=" + bad},
-      seconds(10));
+  const std::string bad =
+      dir.Write("web.yml", "tls_server_config:\n  cert_file: server.pem\n  keyfile: k.pem\n");
+  const CommandResult invalid = RunCommand({PROMSYNTH_BINARY, "--config.file=" + config,
+                                            "--web.listen-address=127.0.0.1:0", "--web.config.file=" + bad},
+                                           seconds(10));
   EXPECT_EQ(invalid.exit_code, 1);
   EXPECT_THAT(invalid.output, HasSubstr("msg=\"invalid web config\""));
   EXPECT_THAT(invalid.output, HasSubstr("web.yml:3:3: tls_server_config.keyfile: unknown key"));
@@ -279,7 +284,8 @@ TEST(WebConfigStartTest, CheckConfigValidatesTheWebConfigToo) {
   TempDir dir;
   const std::string config = dir.Write("c.yml", kConfig);
   const std::string good = dir.Write("good.yml", "basic_auth_users:\n  alice: '" + BcryptHash("x") + "'\n");
-  const CommandResult ok = RunCommand({PROMSYNTH_BINARY, "check-config", config, "--web.config.file=" + good}, seconds(10));
+  const CommandResult ok =
+      RunCommand({PROMSYNTH_BINARY, "check-config", config, "--web.config.file=" + good}, seconds(10));
   EXPECT_EQ(ok.exit_code, 0) << ok.output;
   EXPECT_THAT(ok.output, HasSubstr("good.yml: valid web config (TLS off, 1 basic auth users)"));
   const std::string bad = dir.Write("bad.yml", "basic_auth_users:\n  alice: plain\n");
@@ -293,7 +299,8 @@ TEST(WebConfigStartTest, TlsPortInUseExitsWith1AndAClearMessage) {
   TempDir dir;
   const TestCertificates certs = TestCertificates::Create(dir.path());
   const std::string config = dir.Write("c.yml", kConfig);
-  const std::string web = dir.Write("web.yml", "tls_server_config: {cert_file: server.pem, key_file: server.key}\n");
+  const std::string web =
+      dir.Write("web.yml", "tls_server_config: {cert_file: server.pem, key_file: server.key}\n");
   DaemonProcess holder(config, {"--web.config.file=" + web});
   const CommandResult second =
       RunCommand({PROMSYNTH_BINARY, "--config.file=" + config, "--web.config.file=" + web,
@@ -358,13 +365,18 @@ TEST(HttpLimitsTest, WithTheDefaultsManyStuckClientsDoNotDelayAScrape) {
 
 TEST(HttpLimitsTest, OversizedHeadersAndBodiesAreRefusedAndCounted) {
   TempDir dir;
-  DaemonProcess daemon(dir.Write("c.yml", kConfig),
-                       {"--web.max-header-bytes=2048", "--web.max-request-bytes=100", "--slo.max-request-bytes=300"});
+  DaemonProcess daemon(
+      dir.Write("c.yml", kConfig),
+      {"--web.max-header-bytes=2048", "--web.max-request-bytes=100", "--slo.max-request-bytes=300"});
   // civetweb 1.15 answers headers over its buffer with 400 (not 413); the limit is counted all the same.
-  EXPECT_EQ(Fetch({.url = daemon.url() + "/metrics", .headers = {"X-Big: " + std::string(4000, 'a')}}).status, 400);
-  EXPECT_EQ(Fetch({.url = daemon.url() + "/metrics", .headers = {"X-Fits: " + std::string(1500, 'a')}}).status, 200);
+  EXPECT_EQ(Fetch({.url = daemon.url() + "/metrics", .headers = {"X-Big: " + std::string(4000, 'a')}}).status,
+            400);
+  EXPECT_EQ(
+      Fetch({.url = daemon.url() + "/metrics", .headers = {"X-Fits: " + std::string(1500, 'a')}}).status,
+      200);
   // Routes without their own limit take --web.max-request-bytes, with or without Content-Length.
-  EXPECT_EQ(Fetch({.method = "POST", .url = daemon.url() + "/start", .body = std::string(101, 'x')}).status, 413);
+  EXPECT_EQ(Fetch({.method = "POST", .url = daemon.url() + "/start", .body = std::string(101, 'x')}).status,
+            413);
   EXPECT_EQ(Fetch({.method = "POST",
                    .url = daemon.url() + "/start",
                    .body = std::string(101, 'x'),

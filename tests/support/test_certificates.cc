@@ -26,14 +26,15 @@ void MakeCa(const std::string& dir, const std::string& name) {
 }
 
 /// A leaf certificate for `subject` with the SANs `san`, signed by the CA `ca`.
-void MakeLeaf(const std::string& dir, const std::string& name, const std::string& ca, const std::string& subject,
-              const std::string& san, const std::string& usage) {
+void MakeLeaf(const std::string& dir, const std::string& name, const std::string& ca,
+              const std::string& subject, const std::string& san, const std::string& usage) {
   const std::string key = dir + "/" + name + ".key";
   const std::string csr = dir + "/" + name + ".csr";
   Openssl({"req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj", "/CN=" + subject,
            "-keyout", key, "-out", csr});
   TempDir scratch;
-  const std::string extensions = scratch.Write("ext.cnf", "subjectAltName=" + san + "\nextendedKeyUsage=" + usage + "\n");
+  const std::string extensions =
+      scratch.Write("ext.cnf", "subjectAltName=" + san + "\nextendedKeyUsage=" + usage + "\n");
   Openssl({"x509", "-req", "-in", csr, "-CA", dir + "/" + ca + ".pem", "-CAkey", dir + "/" + ca + ".key",
            "-CAcreateserial", "-days", "2", "-extfile", extensions, "-out", dir + "/" + name + ".pem"});
 }

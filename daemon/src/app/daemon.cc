@@ -17,9 +17,9 @@
 #include "engine/snapshot_pool.h"
 #include "engine/ticker.h"
 #include "http/http_server.h"
-#include "http/web_config.h"
 #include "http/landing_page.h"
 #include "http/metrics_endpoint.h"
+#include "http/web_config.h"
 #include "objectives/objective_board.h"
 #include "objectives/objective_set.h"
 #include "objectives/remote_objective_worker.h"
@@ -71,15 +71,15 @@ struct Daemon::Impl {
         signals(io, SIGINT, SIGTERM, SIGHUP),
         ticker(io, [this](int64_t due_ms) { return Tick(due_ms); }),
         watchdog(io),
-        server(HttpServerOptions{options.listen_address,
-                                 options.web_threads,
-                                 {options.web_max_request_bytes, options.web_max_header_bytes,
-                                  static_cast<int>(options.web_request_timeout_ms)},
-                                 nullptr,
-                                 [this](HttpLimit limit) {
-                                   self.http_limit_hits.Add({{"limit", std::string(HttpLimitName(limit))}})
-                                       .Increment();
-                                 }}) {}
+        server(HttpServerOptions{
+            options.listen_address,
+            options.web_threads,
+            {options.web_max_request_bytes, options.web_max_header_bytes,
+             static_cast<int>(options.web_request_timeout_ms)},
+            nullptr,
+            [this](HttpLimit limit) {
+              self.http_limit_hits.Add({{"limit", std::string(HttpLimitName(limit))}}).Increment();
+            }}) {}
 
   // --- set-up -------------------------------------------------------------------------------
   /// Reads the file, loads the plugins it needs and builds the engine. Runs at start-up and on
@@ -128,10 +128,9 @@ struct Daemon::Impl {
       exchange.Respond(200, "text/html; charset=utf-8", page);
     });
     const RouteOptions slo_route{.max_body_bytes = options.slo_max_request_bytes};
-    server.Handle(
-        "/", "POST", [this](HttpExchange& exchange) { ServeSloCheck(exchange, false); }, slo_route);
-    server.Handle(
-        "/evaluate-slope", "POST", [this](HttpExchange& exchange) { ServeSloCheck(exchange, true); }, slo_route);
+    server.Handle(slo_route, "/", "POST", [this](HttpExchange& exchange) { ServeSloCheck(exchange, false); });
+    server.Handle(slo_route, "/evaluate-slope", "POST",
+                  [this](HttpExchange& exchange) { ServeSloCheck(exchange, true); });
     server.Handle("/api/v1/slos", "GET", [this](HttpExchange& exchange) {
       exchange.Respond(200, "application/json", board.ToJson());
     });
@@ -156,7 +155,7 @@ struct Daemon::Impl {
         exchange.Respond(503, "text/plain; charset=utf-8", "promsynth is not ready.\n");
       }
     });
-    server.Handle("/-/reload", "POST", [this](HttpExchange& exchange) {
+    server.Handle(kChangesState, "/-/reload", "POST", [this](HttpExchange& exchange) {
       std::shared_future<ReloadOutcome> outcome = RequestReload();
       // Wait in slices so that a shutdown does not hang on a reload that will never finish.
       while (outcome.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
@@ -167,7 +166,7 @@ struct Daemon::Impl {
       }
       const ReloadOutcome& result = outcome.get();
       exchange.Respond(result.ok ? 200 : 500, "text/plain; charset=utf-8", result.message + "\n");
-    }, kChangesState);
+    });
   }
 
   /// The netops generator's routes (seed 000) and its runtime scenario control.
@@ -181,11 +180,11 @@ struct Daemon::Impl {
       }
       Answer(exchange, handle(*body));
     };
-    server.Handle("/start", "POST", [this, with_body](HttpExchange& exchange) {
+    server.Handle(kChangesState, "/start", "POST", [this, with_body](HttpExchange& exchange) {
       with_body(exchange, [this](const std::string& body) { return netops.Start(body); });
-    }, kChangesState);
-    server.Handle(
-        "/stop", "POST", [this](HttpExchange& exchange) { Answer(exchange, netops.Stop()); }, kChangesState);
+    });
+    server.Handle(kChangesState, "/stop", "POST",
+                  [this](HttpExchange& exchange) { Answer(exchange, netops.Stop()); });
     server.Handle("/generate", "POST", [this, with_body](HttpExchange& exchange) {
       with_body(exchange, [this](const std::string& body) {
         return netops.Generate(body, static_cast<double>(NowMs()) / 1000.0);
@@ -193,7 +192,7 @@ struct Daemon::Impl {
     });
     server.Handle("/api/v1/scenarios", "GET",
                   [this](HttpExchange& exchange) { Answer(exchange, netops.ListScenarios()); });
-    server.HandlePrefix("/api/v1/scenarios/", "POST", [this](HttpExchange& exchange) {
+    server.HandlePrefix(kChangesState, "/api/v1/scenarios/", "POST", [this](HttpExchange& exchange) {
       // /api/v1/scenarios/<name>/start or /stop
       std::string_view rest = exchange.path().substr(std::string_view("/api/v1/scenarios/").size());
       const size_t slash = rest.rfind('/');
@@ -204,7 +203,7 @@ struct Daemon::Impl {
         return;
       }
       Answer(exchange, netops.ControlScenario(rest.substr(0, slash), action));
-    }, kChangesState);
+    });
   }
 
   // --- ticking (io thread) --------------------------------------------------------------------
@@ -274,7 +273,8 @@ struct Daemon::Impl {
       systemd.Ready("reload failed; running the previous configuration");
       Log().Error("reload failed: invalid web config; keeping the running configuration",
                   {{"file", options.web_config_file}, {"errors", errors.what()}});
-      promise->set_value({false, std::string("reload failed; the running configuration is kept:\n") + errors.what()});
+      promise->set_value(
+          {false, std::string("reload failed; the running configuration is kept:\n") + errors.what()});
       return;
     }
     Generation fresh;
@@ -333,7 +333,8 @@ struct Daemon::Impl {
   /// Says which state-changing routes are open: with basic auth users none is.
   void LogRouteProtection() const {
     std::string routes;
-    for (const std::string& route : server.StateChangingRoutes()) routes += (routes.empty() ? "" : ", ") + route;
+    for (const std::string& route : server.StateChangingRoutes())
+      routes += (routes.empty() ? "" : ", ") + route;
     if (!server.auth_enabled()) {
       Log().Info("no basic_auth_users: every route, including those that change state, is open to any client",
                  {{"state_changing_routes", routes}});

@@ -192,7 +192,8 @@ CommandLine ParseCommandLine(int argc, const char* const* argv) {
   const std::optional<Millis> timeout = ParseDuration(request_timeout);
   if (!timeout || timeout->count() < 1 || timeout->count() > 3'600'000) {
     result.action = CommandLine::Action::kUsageError;
-    result.text = "invalid --web.request-timeout \"" + request_timeout + "\" (allowed: a duration from 1ms to 1h, e.g. 10s)";
+    result.text = "invalid --web.request-timeout \"" + request_timeout +
+                  "\" (allowed: a duration from 1ms to 1h, e.g. 10s)";
     return result;
   }
   result.daemon.web_request_timeout_ms = timeout->count();

@@ -13,7 +13,8 @@ namespace {
 // Used for unknown users, so that a wrong user name takes as long as a wrong password.
 constexpr const char* kDummyHash = "$2b$10$AAAAAAAAAAAAAAAAAAAAA.luAm.YdwvKgp81viI66fYMz7bkN1yZi";
 
-constexpr std::string_view kBcryptAlphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+constexpr std::string_view kBcryptAlphabet =
+    "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
 std::string CacheKey(std::string_view user, std::string_view hash, std::string_view password) {
   std::string material;
@@ -60,8 +61,9 @@ std::optional<std::string> BasicAuth::DecodeBase64(std::string_view text) {
       values[j] = Base64Value(c);
       if (values[j] < 0) return std::nullopt;
     }
-    const unsigned bits = (static_cast<unsigned>(values[0]) << 18) | (static_cast<unsigned>(values[1]) << 12) |
-                          (static_cast<unsigned>(values[2]) << 6) | static_cast<unsigned>(values[3]);
+    const unsigned bits = (static_cast<unsigned>(values[0]) << 18) |
+                          (static_cast<unsigned>(values[1]) << 12) | (static_cast<unsigned>(values[2]) << 6) |
+                          static_cast<unsigned>(values[3]);
     out.push_back(static_cast<char>((bits >> 16) & 0xff));
     if (padding < 2) out.push_back(static_cast<char>((bits >> 8) & 0xff));
     if (padding < 1) out.push_back(static_cast<char>(bits & 0xff));

@@ -73,7 +73,8 @@ std::optional<std::string> HttpExchange::ReadBody(size_t limit) {
   }
   // civetweb's mg_read gives 0 at the end of the body and below 0 when the read failed or timed
   // out; a body shorter than its Content-Length means the client went away.
-  if (n < 0 || (info->content_length > 0 && body.size() < static_cast<unsigned long long>(info->content_length))) {
+  if (n < 0 ||
+      (info->content_length > 0 && body.size() < static_cast<unsigned long long>(info->content_length))) {
     body_error_ = BodyError::kIncomplete;
     Respond(408, "text/plain; charset=utf-8", "the request body did not arrive completely\n");
     return std::nullopt;

@@ -40,7 +40,9 @@ void LimitReporter::Hit(HttpLimit limit, std::string_view message, LogField firs
   if (suppressed == 0) {
     Log().Warn(message, {{"limit", name}, std::move(first), std::move(second)});
   } else {
-    Log().Warn(message, {{"limit", name}, std::move(first), std::move(second),
+    Log().Warn(message, {{"limit", name},
+                         std::move(first),
+                         std::move(second),
                          {"hits_not_logged", std::to_string(suppressed)}});
   }
 }

@@ -16,7 +16,8 @@ namespace promsynth {
 struct HttpLimits {
   size_t max_request_bytes = 16ULL << 20;  ///< request body of a route without its own limit
   size_t max_header_bytes = 64ULL << 10;   ///< request line and headers together
-  int request_timeout_ms = 10000;  ///< headers complete, each body read/response write, TLS handshake, idle keep-alive
+  int request_timeout_ms =
+      10000;  ///< headers complete, each body read/response write, TLS handshake, idle keep-alive
 };
 
 /// A limit that a request or connection ran into.

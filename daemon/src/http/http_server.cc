@@ -87,10 +87,9 @@ struct HttpServer::Callbacks {
     t_counted_busy = true;
     const int busy = server->busy_workers_.fetch_add(1) + 1;
     if (busy >= server->options_.threads) {
-      server->limits_.Hit(HttpLimit::kConnections,
-                          "every HTTP worker is busy: new connections wait until one is free",
-                          {"workers", std::to_string(server->options_.threads)},
-                          {"remote", RemoteAddress(connection)});
+      server->limits_.Hit(
+          HttpLimit::kConnections, "every HTTP worker is busy: new connections wait until one is free",
+          {"workers", std::to_string(server->options_.threads)}, {"remote", RemoteAddress(connection)});
     }
     return 0;
   }
@@ -118,11 +117,12 @@ struct HttpServer::Callbacks {
                           {"timeout_ms", std::to_string(limits.request_timeout_ms)},
                           {"remote", RemoteAddress(connection)});
     } else if (status == 413 || (status == 400 && text == "Malformed message")) {
-      server->limits_.Hit(HttpLimit::kHeaderBytes,
-                          "request line and headers over --web.max-header-bytes (or cut off by the client): " +
-                              std::to_string(status),
-                          {"max_header_bytes", std::to_string(limits.max_header_bytes)},
-                          {"remote", RemoteAddress(connection)});
+      server->limits_.Hit(
+          HttpLimit::kHeaderBytes,
+          "request line and headers over --web.max-header-bytes (or cut off by the client): " +
+              std::to_string(status),
+          {"max_header_bytes", std::to_string(limits.max_header_bytes)},
+          {"remote", RemoteAddress(connection)});
     }
     return 1;  // civetweb sends its own error page
   }
@@ -154,18 +154,20 @@ HttpServer::HttpServer(HttpServerOptions options)
 
 HttpServer::~HttpServer() { Stop(); }
 
-void HttpServer::Handle(std::string path, std::string method, RouteHandler handler, RouteOptions route) {
+void HttpServer::Handle(RouteOptions route, std::string path, std::string method, RouteHandler handler) {
   routes_.push_back({std::move(path), std::move(method), std::move(handler), route});
 }
 
-void HttpServer::HandlePrefix(std::string prefix, std::string method, RouteHandler handler, RouteOptions route) {
+void HttpServer::HandlePrefix(RouteOptions route, std::string prefix, std::string method,
+                              RouteHandler handler) {
   routes_.push_back({std::move(prefix), std::move(method), std::move(handler), route, true});
 }
 
 std::vector<std::string> HttpServer::StateChangingRoutes() const {
   std::vector<std::string> found;
   for (const Route& route : routes_) {
-    if (route.options.changes_state) found.push_back(route.method + " " + route.path + (route.prefix ? "*" : ""));
+    if (route.options.changes_state)
+      found.push_back(route.method + " " + route.path + (route.prefix ? "*" : ""));
   }
   return found;
 }
@@ -195,7 +197,8 @@ void HttpServer::SetWebConfig(std::shared_ptr<const WebConfig> web) {
 std::optional<std::string> HttpServer::CheckWebConfigUpdate(const WebConfig* web) const {
   const std::optional<TlsServerConfig> running = options_.web ? options_.web->tls : std::nullopt;
   const std::optional<TlsServerConfig> fresh = web != nullptr ? web->tls : std::nullopt;
-  if (running != fresh) return "tls_server_config changed: TLS settings take effect only when promsynth restarts";
+  if (running != fresh)
+    return "tls_server_config changed: TLS settings take effect only when promsynth restarts";
   return std::nullopt;
 }
 
@@ -236,12 +239,13 @@ void HttpServer::Dispatch(HttpExchange& exchange) const {
       const size_t limit = route.options.max_body_bytes.value_or(options_.limits.max_request_bytes);
       exchange.SetBodyLimit(limit);
       const mg_request_info* info = mg_get_request_info(exchange.connection());
-      const bool declared_too_large =
-          info != nullptr && info->content_length > 0 && static_cast<unsigned long long>(info->content_length) > limit;
+      const bool declared_too_large = info != nullptr && info->content_length > 0 &&
+                                      static_cast<unsigned long long>(info->content_length) > limit;
       if (!declared_too_large) route.handler(exchange);
       if (declared_too_large) {
-        exchange.Respond(413, "text/plain; charset=utf-8",
-                         "request body larger than " + std::to_string(limit) + " bytes, the limit of this route\n");
+        exchange.Respond(
+            413, "text/plain; charset=utf-8",
+            "request body larger than " + std::to_string(limit) + " bytes, the limit of this route\n");
       }
       if (declared_too_large || exchange.body_error() == HttpExchange::BodyError::kTooLarge) {
         limits_.Hit(HttpLimit::kRequestBytes, "request body over the route's limit: 413",
@@ -304,7 +308,8 @@ int HttpServer::Callbacks::LogMessage(const mg_connection* /*connection*/, const
         std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now().time_since_epoch()).count();
     int64_t last = last_warned_ms.load();
     const bool warn = now_ms - last >= 1000 && last_warned_ms.compare_exchange_strong(last, now_ms);
-    Log().Log(warn ? LogLevel::kWarn : LogLevel::kDebug, "TLS handshake failed", {{"error", std::string(text)}});
+    Log().Log(warn ? LogLevel::kWarn : LogLevel::kDebug, "TLS handshake failed",
+              {{"error", std::string(text)}});
     return 1;
   }
   Log().Debug("civetweb", {{"message", std::string(text)}});
@@ -323,14 +328,20 @@ void HttpServer::Start() {
   }
   const std::string timeout = std::to_string(options_.limits.request_timeout_ms);
   const std::vector<std::string> civet_options = {
-      "listening_ports",  *ports,
-      "num_threads",      std::to_string(options_.threads),
-      "max_request_size", std::to_string(options_.limits.max_header_bytes),
+      "listening_ports",
+      *ports,
+      "num_threads",
+      std::to_string(options_.threads),
+      "max_request_size",
+      std::to_string(options_.limits.max_header_bytes),
       // Headers must be complete within the timeout; body reads, writes and the TLS handshake
       // each wait at most this long; an idle kept-alive connection is closed after it.
-      "request_timeout_ms", timeout,
-      "enable_keep_alive",  "yes",
-      "keep_alive_timeout_ms", timeout,
+      "request_timeout_ms",
+      timeout,
+      "enable_keep_alive",
+      "yes",
+      "keep_alive_timeout_ms",
+      timeout,
   };
   CivetCallbacks callbacks;
   callbacks.log_message = Callbacks::LogMessage;

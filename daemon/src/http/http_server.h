@@ -58,9 +58,16 @@ class HttpServer {
   HttpServer& operator=(const HttpServer&) = delete;
 
   /// Adds a route before Start(). A GET route also answers HEAD.
-  void Handle(std::string path, std::string method, RouteHandler handler, RouteOptions route = {});
+  void Handle(std::string path, std::string method, RouteHandler handler) {
+    Handle({}, std::move(path), std::move(method), std::move(handler));
+  }
+  /// Adds a route with its options (state-changing, body limit) before Start().
+  void Handle(RouteOptions route, std::string path, std::string method, RouteHandler handler);
   /// Adds a route for every path under `prefix` (e.g. `/api/v1/scenarios/`); exact routes win.
-  void HandlePrefix(std::string prefix, std::string method, RouteHandler handler, RouteOptions route = {});
+  void HandlePrefix(std::string prefix, std::string method, RouteHandler handler) {
+    HandlePrefix({}, std::move(prefix), std::move(method), std::move(handler));
+  }
+  void HandlePrefix(RouteOptions route, std::string prefix, std::string method, RouteHandler handler);
 
   /// Starts listening. Throws std::runtime_error saying why not (e.g. the port is in use).
   void Start();

@@ -10,7 +10,8 @@ RateLimiter::RateLimiter(std::chrono::milliseconds interval, int burst)
 bool RateLimiter::Allow(Clock::time_point now) {
   std::lock_guard lock(mutex_);
   if (now > last_) {
-    const double earned = std::chrono::duration<double>(now - last_) / std::chrono::duration<double>(interval_);
+    const double earned =
+        std::chrono::duration<double>(now - last_) / std::chrono::duration<double>(interval_);
     tokens_ = std::min(burst_, tokens_ + earned);
     last_ = now;
   }

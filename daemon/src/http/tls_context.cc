@@ -59,7 +59,8 @@ std::optional<std::string> PemText(const std::string& file, const std::string& i
 std::vector<std::unique_ptr<X509, X509Free>> ReadCertificates(const std::string& pem) {
   std::vector<std::unique_ptr<X509, X509Free>> certificates;
   std::unique_ptr<BIO, BioFree> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
-  while (X509* cert = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) certificates.emplace_back(cert);
+  while (X509* cert = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr))
+    certificates.emplace_back(cert);
   ERR_clear_error();  // the read that ends the loop leaves "no start line" behind
   return certificates;
 }
@@ -129,8 +130,10 @@ int VerifyClient(int preverified, X509_STORE_CTX* store) {
 
 std::optional<TlsProblem> LoadCertificateAndKey(SSL_CTX* ctx, const TlsServerConfig& config) {
   std::optional<TlsProblem> problem;
-  const std::string cert_key = config.cert_file.empty() ? "tls_server_config.cert" : "tls_server_config.cert_file";
-  const std::string key_key = config.key_file.empty() ? "tls_server_config.key" : "tls_server_config.key_file";
+  const std::string cert_key =
+      config.cert_file.empty() ? "tls_server_config.cert" : "tls_server_config.cert_file";
+  const std::string key_key =
+      config.key_file.empty() ? "tls_server_config.key" : "tls_server_config.key_file";
   const auto cert_pem = PemText(config.cert_file, config.cert_pem, cert_key, problem);
   if (!cert_pem) return problem;
   auto chain = ReadCertificates(*cert_pem);
@@ -169,7 +172,8 @@ std::optional<TlsProblem> LoadClientCa(SSL_CTX* ctx, const TlsServerConfig& conf
   if (certificates.empty()) return TlsProblem{key, "no PEM certificate found", config.client_ca_file};
   X509_STORE* store = SSL_CTX_get_cert_store(ctx);
   for (const auto& cert : certificates) {
-    // The store takes its own reference; the client CA list (sent in the CertificateRequest) a copy of the name.
+    // The store takes its own reference; the client CA list (sent in the CertificateRequest) a copy of the
+    // name.
     if (X509_STORE_add_cert(store, cert.get()) != 1 || SSL_CTX_add_client_CA(ctx, cert.get()) != 1) {
       return TlsProblem{key, "CA certificate refused: " + OpenSslError("unusable"), config.client_ca_file};
     }
@@ -207,7 +211,8 @@ std::vector<std::string> KnownCipherSuites() {
   for (int i = 0; i < sk_SSL_CIPHER_num(ciphers); ++i) {
     const SSL_CIPHER* cipher = sk_SSL_CIPHER_value(ciphers, i);
     const char* standard = SSL_CIPHER_standard_name(cipher);
-    if (standard != nullptr && std::string_view(SSL_CIPHER_get_version(cipher)) != "TLSv1.3") names.emplace_back(standard);
+    if (standard != nullptr && std::string_view(SSL_CIPHER_get_version(cipher)) != "TLSv1.3")
+      names.emplace_back(standard);
   }
   ERR_clear_error();
   return names;
@@ -220,7 +225,8 @@ std::optional<std::string> OpenSslCipherName(std::string_view iana_name) {
   for (int i = 0; i < sk_SSL_CIPHER_num(ciphers); ++i) {
     const SSL_CIPHER* cipher = sk_SSL_CIPHER_value(ciphers, i);
     const char* standard = SSL_CIPHER_standard_name(cipher);
-    if (standard != nullptr && iana_name == standard && std::string_view(SSL_CIPHER_get_version(cipher)) != "TLSv1.3") {
+    if (standard != nullptr && iana_name == standard &&
+        std::string_view(SSL_CIPHER_get_version(cipher)) != "TLSv1.3") {
       return std::string(SSL_CIPHER_get_name(cipher));
     }
   }
@@ -260,7 +266,8 @@ std::optional<TlsProblem> ConfigureTlsContext(ssl_ctx_st* ctx, const TlsServerCo
 
 std::optional<TlsProblem> CheckTlsServerConfig(const TlsServerConfig& config) {
   std::unique_ptr<SSL_CTX, CtxFree> ctx(SSL_CTX_new(TLS_server_method()));
-  if (!ctx) return TlsProblem{"tls_server_config", "OpenSSL cannot create a context: " + OpenSslError("?"), ""};
+  if (!ctx)
+    return TlsProblem{"tls_server_config", "OpenSSL cannot create a context: " + OpenSslError("?"), ""};
   return ConfigureTlsContext(ctx.get(), config);
 }
 
@@ -275,7 +282,8 @@ std::optional<std::string> CheckCivetwebTlsRuntime() {
   void* crypto = dlopen("libcrypto.so", RTLD_LAZY | RTLD_NOLOAD);
   std::optional<std::string> problem;
   if (ssl == nullptr || crypto == nullptr) {
-    problem = "civetweb would not find the OpenSSL shims (libssl.so, libcrypto.so) among the loaded libraries";
+    problem =
+        "civetweb would not find the OpenSSL shims (libssl.so, libcrypto.so) among the loaded libraries";
   } else if (dlsym(ssl, "SSL_get_peer_certificate") == nullptr || dlsym(ssl, "SSL_CTX_new") == nullptr) {
     problem = "the libssl.so civetweb would use lacks SSL_get_peer_certificate; TLS would crash";
   }

@@ -32,7 +32,8 @@ std::optional<std::string> ReadScalar(Walker& walker, const YAML::Node& node, co
 }
 
 std::optional<bool> ReadBool(Walker& walker, const YAML::Node& node, const std::string& key) {
-  if (node.IsScalar() && (node.Scalar() == "true" || node.Scalar() == "false")) return node.Scalar() == "true";
+  if (node.IsScalar() && (node.Scalar() == "true" || node.Scalar() == "false"))
+    return node.Scalar() == "true";
   walker.Fail(node, key, "not a boolean", Walker::Describe(node), "true, false");
   return std::nullopt;
 }
@@ -65,7 +66,8 @@ std::optional<ClientAuthType> ParseClientAuth(std::string_view text) {
   if (text.empty() || text == "NoClientCert") return ClientAuthType::kNoClientCert;
   if (text == "RequestClientCert") return ClientAuthType::kRequestClientCert;
   // exporter-toolkit keeps RequireClientCert as an old spelling of RequireAnyClientCert.
-  if (text == "RequireAnyClientCert" || text == "RequireClientCert") return ClientAuthType::kRequireAnyClientCert;
+  if (text == "RequireAnyClientCert" || text == "RequireClientCert")
+    return ClientAuthType::kRequireAnyClientCert;
   if (text == "VerifyClientCertIfGiven") return ClientAuthType::kVerifyClientCertIfGiven;
   if (text == "RequireAndVerifyClientCert") return ClientAuthType::kRequireAndVerifyClientCert;
   return std::nullopt;
@@ -111,8 +113,9 @@ void ReadTls(Walker& walker, const YAML::Node& node, const std::string& base_dir
   auto exclusive = [&](const char* file_key, const char* inline_key, const std::string& file,
                        const std::string& pem) {
     if (!file.empty() && !pem.empty()) {
-      walker.Fail(node[inline_key], Walker::Join(path, inline_key), std::string("set both ") + file_key + " and " + inline_key,
-                  "<inline PEM>", std::string("one of ") + file_key + " or " + inline_key);
+      walker.Fail(node[inline_key], Walker::Join(path, inline_key),
+                  std::string("set both ") + file_key + " and " + inline_key, "<inline PEM>",
+                  std::string("one of ") + file_key + " or " + inline_key);
     }
   };
   exclusive("cert_file", "cert", tls.cert_file, tls.cert_pem);
@@ -126,7 +129,8 @@ void ReadTls(Walker& walker, const YAML::Node& node, const std::string& base_dir
   }
 
   constexpr std::string_view kAuthTypes =
-      "NoClientCert, RequestClientCert, RequireAnyClientCert, VerifyClientCertIfGiven, RequireAndVerifyClientCert";
+      "NoClientCert, RequestClientCert, RequireAnyClientCert, VerifyClientCertIfGiven, "
+      "RequireAndVerifyClientCert";
   if (const YAML::Node auth = node["client_auth_type"]) {
     const std::string value = text("client_auth_type", kAuthTypes);
     if (auto parsed = ParseClientAuth(value)) {
@@ -140,14 +144,16 @@ void ReadTls(Walker& walker, const YAML::Node& node, const std::string& base_dir
   const bool verifies = tls.client_auth == ClientAuthType::kVerifyClientCertIfGiven ||
                         tls.client_auth == ClientAuthType::kRequireAndVerifyClientCert;
   if (has_ca && tls.client_auth == ClientAuthType::kNoClientCert) {
-    walker.Fail(node[tls.client_ca_pem.empty() ? "client_ca_file" : "client_ca"], Walker::Join(path, "client_ca_file"),
-                "a client CA is set but client_auth_type does not ask for client certificates", "NoClientCert",
-                "client_auth_type RequireAndVerifyClientCert (or VerifyClientCertIfGiven)");
+    walker.Fail(node[tls.client_ca_pem.empty() ? "client_ca_file" : "client_ca"],
+                Walker::Join(path, "client_ca_file"),
+                "a client CA is set but client_auth_type does not ask for client certificates",
+                "NoClientCert", "client_auth_type RequireAndVerifyClientCert (or VerifyClientCertIfGiven)");
   }
   if (verifies && !has_ca) {
     walker.Fail(node["client_auth_type"], Walker::Join(path, "client_auth_type"),
                 "verifying client certificates needs client_ca_file (or client_ca)",
-                node["client_auth_type"].Scalar(), "client_ca_file: a PEM file of the CAs that sign client certificates");
+                node["client_auth_type"].Scalar(),
+                "client_ca_file: a PEM file of the CAs that sign client certificates");
   }
   if (const YAML::Node sans = node["client_allowed_sans"]) {
     tls.client_allowed_sans = ReadStringList(walker, sans, Walker::Join(path, "client_allowed_sans"),
@@ -166,7 +172,8 @@ void ReadTls(Walker& walker, const YAML::Node& node, const std::string& base_dir
     if (auto parsed = ParseTlsVersion(version)) {
       (std::string_view(key) == "min_version" ? tls.min_version : tls.max_version) = *parsed;
     } else {
-      walker.Fail(value, Walker::Join(path, key), "unknown TLS version", version, "TLS10, TLS11, TLS12, TLS13");
+      walker.Fail(value, Walker::Join(path, key), "unknown TLS version", version,
+                  "TLS10, TLS11, TLS12, TLS13");
     }
   }
   if (tls.min_version > tls.max_version) {
@@ -194,7 +201,8 @@ void ReadTls(Walker& walker, const YAML::Node& node, const std::string& base_dir
   }
   if (const YAML::Node curves = node["curve_preferences"]) {
     const std::string key = Walker::Join(path, "curve_preferences");
-    for (const std::string& name : ReadStringList(walker, curves, key, "CurveP256, CurveP384, CurveP521, X25519")) {
+    for (const std::string& name :
+         ReadStringList(walker, curves, key, "CurveP256, CurveP384, CurveP521, X25519")) {
       if (auto group = OpenSslGroup(name)) {
         tls.curve_preferences.push_back(*group);
       } else {
@@ -238,11 +246,13 @@ void ReadHttpServerConfig(Walker& walker, const YAML::Node& node, WebConfig& con
     std::optional<std::string> value = ReadScalar(walker, entry.second, key, "a header value");
     if (!value) continue;
     if (value->find_first_of("\r\n") != std::string::npos) {
-      walker.Fail(entry.second, key, "a header value cannot contain a line break", *value, "one line of text");
+      walker.Fail(entry.second, key, "a header value cannot contain a line break", *value,
+                  "one line of text");
       continue;
     }
     std::string lower = *value;
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     if (name == "X-Frame-Options" && !value->empty() && lower != "deny" && lower != "sameorigin") {
       walker.Fail(entry.second, key, "invalid X-Frame-Options", *value, "deny, sameorigin");
       continue;
@@ -271,7 +281,8 @@ void ReadUsers(Walker& walker, const YAML::Node& node, WebConfig& config) {
     if (!hash) continue;
     if (!BasicAuth::LooksLikeBcrypt(*hash)) {
       walker.Fail(entry.second, key, "not a bcrypt hash", *hash,
-                  "a bcrypt hash such as the output of htpasswd -nBC 10 \"\" | tr -d ':\\n' ($2y$10$…, 60 characters)");
+                  "a bcrypt hash such as the output of htpasswd -nBC 10 \"\" | tr -d ':\\n' ($2y$10$…, 60 "
+                  "characters)");
       continue;
     }
     config.basic_auth_users[user] = *hash;
@@ -330,8 +341,11 @@ WebConfig ParseWebConfig(const std::string& yaml, const std::string& file_name, 
   try {
     root = YAML::Load(yaml);
   } catch (const YAML::Exception& error) {
-    throw ConfigErrors(
-        {{{file_name, error.mark.line + 1, error.mark.column + 1}, "", "not valid YAML: " + error.msg, "", ""}});
+    throw ConfigErrors({{{file_name, error.mark.line + 1, error.mark.column + 1},
+                         "",
+                         "not valid YAML: " + error.msg,
+                         "",
+                         ""}});
   }
   WebConfig config;
   config.source_file = file_name;
@@ -342,7 +356,8 @@ WebConfig ParseWebConfig(const std::string& yaml, const std::string& file_name, 
     throw ConfigErrors(std::move(walker.errors()));
   }
   walker.CheckKeys(root, "", {"tls_server_config", "http_server_config", "basic_auth_users", "rate_limit"});
-  if (const YAML::Node tls = root["tls_server_config"]; tls && !tls.IsNull()) ReadTls(walker, tls, base_dir, config);
+  if (const YAML::Node tls = root["tls_server_config"]; tls && !tls.IsNull())
+    ReadTls(walker, tls, base_dir, config);
   if (const YAML::Node http = root["http_server_config"]; http && !http.IsNull()) {
     ReadHttpServerConfig(walker, http, config);
   }
@@ -355,7 +370,8 @@ WebConfig ParseWebConfig(const std::string& yaml, const std::string& file_name, 
 WebConfig LoadWebConfigFile(const std::string& path) {
   std::error_code error;
   if (std::filesystem::is_directory(path, error)) {
-    throw ConfigErrors({{{path, 0, 0}, "", "is a directory, not a web config file", "", "a readable YAML file"}});
+    throw ConfigErrors(
+        {{{path, 0, 0}, "", "is a directory, not a web config file", "", "a readable YAML file"}});
   }
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;

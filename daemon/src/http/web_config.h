@@ -35,9 +35,9 @@ struct TlsServerConfig {
   ClientAuthType client_auth = ClientAuthType::kNoClientCert;
   TlsVersion min_version = TlsVersion::kTls12;
   TlsVersion max_version = TlsVersion::kTls13;
-  std::vector<std::string> cipher_suites;      ///< OpenSSL names, TLS 1.2 and older (1.3 keeps its own)
-  bool prefer_server_cipher_suites = true;     ///< server's order of cipher_suites wins
-  std::vector<std::string> curve_preferences;  ///< OpenSSL group names (P-256, X25519 …), in order
+  std::vector<std::string> cipher_suites;        ///< OpenSSL names, TLS 1.2 and older (1.3 keeps its own)
+  bool prefer_server_cipher_suites = true;       ///< server's order of cipher_suites wins
+  std::vector<std::string> curve_preferences;    ///< OpenSSL group names (P-256, X25519 …), in order
   std::vector<std::string> client_allowed_sans;  ///< exact SAN matches a client certificate needs
 
   bool operator==(const TlsServerConfig&) const = default;
@@ -54,10 +54,10 @@ struct RateLimitConfig {
 /// An exporter-toolkit web config (`--web.config.file`): TLS, basic auth users, response
 /// headers, rate limit. Immutable once loaded; the server shares it between threads.
 struct WebConfig {
-  std::string source_file;                                    ///< "" when no file was given
-  std::optional<TlsServerConfig> tls;                         ///< plain HTTP when absent
-  std::map<std::string, std::string> basic_auth_users;        ///< user → bcrypt hash
-  std::vector<std::pair<std::string, std::string>> headers;   ///< added to every response
+  std::string source_file;                                   ///< "" when no file was given
+  std::optional<TlsServerConfig> tls;                        ///< plain HTTP when absent
+  std::map<std::string, std::string> basic_auth_users;       ///< user → bcrypt hash
+  std::vector<std::pair<std::string, std::string>> headers;  ///< added to every response
   RateLimitConfig rate_limit;
   bool http2 = true;  ///< accepted for compatibility; promsynth serves HTTP/1.1 only
 };

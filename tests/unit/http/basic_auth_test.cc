@@ -70,10 +70,10 @@ TEST(Base64Test, DecodesStandardBase64WithPadding) {
   EXPECT_EQ(BasicAuth::DecodeBase64("YQ=="), "a");
   EXPECT_EQ(BasicAuth::DecodeBase64("YWI="), "ab");
   EXPECT_EQ(BasicAuth::DecodeBase64(""), "");
-  EXPECT_EQ(BasicAuth::DecodeBase64("YQ="), std::nullopt);     // not a multiple of 4
-  EXPECT_EQ(BasicAuth::DecodeBase64("Y===" ), std::nullopt);   // padding too early in the quantum
+  EXPECT_EQ(BasicAuth::DecodeBase64("YQ="), std::nullopt);       // not a multiple of 4
+  EXPECT_EQ(BasicAuth::DecodeBase64("Y==="), std::nullopt);      // padding too early in the quantum
   EXPECT_EQ(BasicAuth::DecodeBase64("YQ==YQ=="), std::nullopt);  // padding in the middle
-  EXPECT_EQ(BasicAuth::DecodeBase64("YW-i"), std::nullopt);    // URL alphabet is not basic auth's
+  EXPECT_EQ(BasicAuth::DecodeBase64("YW-i"), std::nullopt);      // URL alphabet is not basic auth's
 }
 
 TEST(BasicAuthTest, AcceptsOnlyAConfiguredUserWithTheRightPassword) {

@@ -111,17 +111,19 @@ rate_limit: {interval: 100ms, burst: 5}
 }
 
 TEST_F(WebConfigTest, InlinePemAndAbsolutePathsWork) {
-  const std::string yaml = "tls_server_config:\n  cert: |\n" + [] {
-    std::string indented;
-    std::string pem = testing::ReadFile(certs_->server_cert);
-    size_t start = 0;
-    while (start < pem.size()) {
-      const size_t end = pem.find('\n', start);
-      indented += "    " + pem.substr(start, end - start) + "\n";
-      start = end + 1;
-    }
-    return indented;
-  }() + "  key_file: " + certs_->server_key + "\n";
+  const std::string yaml = "tls_server_config:\n  cert: |\n" +
+                           [] {
+                             std::string indented;
+                             std::string pem = testing::ReadFile(certs_->server_cert);
+                             size_t start = 0;
+                             while (start < pem.size()) {
+                               const size_t end = pem.find('\n', start);
+                               indented += "    " + pem.substr(start, end - start) + "\n";
+                               start = end + 1;
+                             }
+                             return indented;
+                           }() +
+                           "  key_file: " + certs_->server_key + "\n";
   const WebConfig config = Parse(yaml);
   ASSERT_TRUE(config.tls.has_value());
   EXPECT_THAT(config.tls->cert_pem, HasSubstr("BEGIN CERTIFICATE"));
@@ -132,51 +134,64 @@ TEST_F(WebConfigTest, StructureErrorsNameFileLineColumnKeyValueAndAllowed) {
   EXPECT_THAT(Errors("tls_config: {}\n"),
               ElementsAre("w.yml:1:1: tls_config: unknown key \"tls_config\" (allowed: tls_server_config, "
                           "http_server_config, basic_auth_users, rate_limit)"));
-  EXPECT_THAT(Errors("- a\n"),
-              ElementsAre("w.yml:1:1: the web config must be a mapping \"<list>\" (allowed: tls_server_config, "
-                          "http_server_config, basic_auth_users, rate_limit)"));
+  EXPECT_THAT(
+      Errors("- a\n"),
+      ElementsAre("w.yml:1:1: the web config must be a mapping \"<list>\" (allowed: tls_server_config, "
+                  "http_server_config, basic_auth_users, rate_limit)"));
   EXPECT_THAT(Errors("basic_auth_users: [\n"), ElementsAre(HasSubstr("w.yml:2:1: not valid YAML")));
   EXPECT_THAT(Errors("tls_server_config: yes\n"),
               ElementsAre("w.yml:1:20: tls_server_config: expected a mapping \"yes\""));
 }
 
 TEST_F(WebConfigTest, TlsKeyErrors) {
-  EXPECT_THAT(Errors("tls_server_config:\n  cert_file: server.pem\n  key_file: server.key\n  ca: x\n"),
-              ElementsAre(HasSubstr("w.yml:4:3: tls_server_config.ca: unknown key \"ca\" (allowed: cert_file, ")));
-  EXPECT_THAT(Errors("tls_server_config:\n  key_file: server.key\n"),
-              ElementsAre("w.yml:2:3: tls_server_config.cert_file: TLS needs a certificate (allowed: cert_file or cert)"));
-  EXPECT_THAT(Errors("tls_server_config:\n  cert_file: server.pem\n"),
-              ElementsAre("w.yml:2:3: tls_server_config.key_file: TLS needs a private key (allowed: key_file or key)"));
+  EXPECT_THAT(
+      Errors("tls_server_config:\n  cert_file: server.pem\n  key_file: server.key\n  ca: x\n"),
+      ElementsAre(HasSubstr("w.yml:4:3: tls_server_config.ca: unknown key \"ca\" (allowed: cert_file, ")));
+  EXPECT_THAT(
+      Errors("tls_server_config:\n  key_file: server.key\n"),
+      ElementsAre(
+          "w.yml:2:3: tls_server_config.cert_file: TLS needs a certificate (allowed: cert_file or cert)"));
+  EXPECT_THAT(
+      Errors("tls_server_config:\n  cert_file: server.pem\n"),
+      ElementsAre(
+          "w.yml:2:3: tls_server_config.key_file: TLS needs a private key (allowed: key_file or key)"));
   EXPECT_THAT(Errors("tls_server_config:\n  cert_file: server.pem\n  cert: x\n  key_file: server.key\n"),
               ElementsAre("w.yml:3:9: tls_server_config.cert: set both cert_file and cert \"<inline PEM>\" "
                           "(allowed: one of cert_file or cert)"));
-  EXPECT_THAT(Errors("tls_server_config:\n  cert_file: server.pem\n  key_file: server.key\n"
-                     "  client_auth_type: VerifyClientCert\n"),
-              ElementsAre("w.yml:4:21: tls_server_config.client_auth_type: unknown client auth type "
-                          "\"VerifyClientCert\" (allowed: NoClientCert, RequestClientCert, RequireAnyClientCert, "
-                          "VerifyClientCertIfGiven, RequireAndVerifyClientCert)"));
-  EXPECT_THAT(Errors("tls_server_config:\n  cert_file: server.pem\n  key_file: server.key\n  client_ca_file: ca.pem\n"),
-              ElementsAre(HasSubstr("w.yml:4:19: tls_server_config.client_ca_file: a client CA is set but "
-                                    "client_auth_type does not ask for client certificates")));
+  EXPECT_THAT(
+      Errors("tls_server_config:\n  cert_file: server.pem\n  key_file: server.key\n"
+             "  client_auth_type: VerifyClientCert\n"),
+      ElementsAre("w.yml:4:21: tls_server_config.client_auth_type: unknown client auth type "
+                  "\"VerifyClientCert\" (allowed: NoClientCert, RequestClientCert, RequireAnyClientCert, "
+                  "VerifyClientCertIfGiven, RequireAndVerifyClientCert)"));
+  EXPECT_THAT(
+      Errors(
+          "tls_server_config:\n  cert_file: server.pem\n  key_file: server.key\n  client_ca_file: ca.pem\n"),
+      ElementsAre(HasSubstr("w.yml:4:19: tls_server_config.client_ca_file: a client CA is set but "
+                            "client_auth_type does not ask for client certificates")));
   EXPECT_THAT(Errors("tls_server_config:\n  cert_file: server.pem\n  key_file: server.key\n"
                      "  client_auth_type: RequireAndVerifyClientCert\n"),
               ElementsAre(HasSubstr("w.yml:4:21: tls_server_config.client_auth_type: verifying client "
                                     "certificates needs client_ca_file (or client_ca)")));
-  EXPECT_THAT(Errors("tls_server_config:\n  cert_file: server.pem\n  key_file: server.key\n"
-                     "  client_auth_type: RequestClientCert\n  client_allowed_sans: [a]\n"),
-              ElementsAre(HasSubstr("w.yml:5:24: tls_server_config.client_allowed_sans: needs a client_auth_type "
-                                    "that requires a certificate")));
-  EXPECT_THAT(Errors("tls_server_config:\n  cert_file: server.pem\n  key_file: server.key\n  min_version: TLS1.2\n"),
-              ElementsAre("w.yml:4:16: tls_server_config.min_version: unknown TLS version \"TLS1.2\" "
-                          "(allowed: TLS10, TLS11, TLS12, TLS13)"));
-  EXPECT_THAT(Errors("tls_server_config:\n  cert_file: server.pem\n  key_file: server.key\n"
-                     "  min_version: TLS13\n  max_version: TLS12\n"),
-              ElementsAre("w.yml:4:16: tls_server_config.min_version: min_version is above max_version \"TLS13\" "
-                          "(allowed: a version no higher than max_version)"));
-  EXPECT_THAT(Errors("tls_server_config:\n  cert_file: server.pem\n  key_file: server.key\n"
-                     "  cipher_suites: [TLS_AES_128_GCM_SHA256]\n"),
-              ElementsAre(HasSubstr("w.yml:4:18: tls_server_config.cipher_suites: unknown cipher suite (TLS 1.3 "
-                                    "suites are not configurable) \"TLS_AES_128_GCM_SHA256\" (allowed: ")));
+  EXPECT_THAT(
+      Errors("tls_server_config:\n  cert_file: server.pem\n  key_file: server.key\n"
+             "  client_auth_type: RequestClientCert\n  client_allowed_sans: [a]\n"),
+      ElementsAre(HasSubstr("w.yml:5:24: tls_server_config.client_allowed_sans: needs a client_auth_type "
+                            "that requires a certificate")));
+  EXPECT_THAT(
+      Errors("tls_server_config:\n  cert_file: server.pem\n  key_file: server.key\n  min_version: TLS1.2\n"),
+      ElementsAre("w.yml:4:16: tls_server_config.min_version: unknown TLS version \"TLS1.2\" "
+                  "(allowed: TLS10, TLS11, TLS12, TLS13)"));
+  EXPECT_THAT(
+      Errors("tls_server_config:\n  cert_file: server.pem\n  key_file: server.key\n"
+             "  min_version: TLS13\n  max_version: TLS12\n"),
+      ElementsAre("w.yml:4:16: tls_server_config.min_version: min_version is above max_version \"TLS13\" "
+                  "(allowed: a version no higher than max_version)"));
+  EXPECT_THAT(
+      Errors("tls_server_config:\n  cert_file: server.pem\n  key_file: server.key\n"
+             "  cipher_suites: [TLS_AES_128_GCM_SHA256]\n"),
+      ElementsAre(HasSubstr("w.yml:4:18: tls_server_config.cipher_suites: unknown cipher suite (TLS 1.3 "
+                            "suites are not configurable) \"TLS_AES_128_GCM_SHA256\" (allowed: ")));
   EXPECT_THAT(Errors("tls_server_config:\n  cert_file: server.pem\n  key_file: server.key\n"
                      "  curve_preferences: [P-256]\n"),
               ElementsAre("w.yml:4:22: tls_server_config.curve_preferences: unknown curve \"P-256\" "
@@ -192,56 +207,69 @@ TEST_F(WebConfigTest, TlsMaterialErrorsNameTheFileAtFault) {
               ElementsAre("w.yml:2:14: tls_server_config.cert_file: cannot read the file \"" + dir_->path() +
                           "/missing.pem\" (allowed: a readable PEM file)"));
   // The client's key is a valid key, but not the server certificate's.
-  EXPECT_THAT(Errors("tls_server_config:\n  cert_file: server.pem\n  key_file: client.key\n"),
-              ElementsAre("w.yml:3:13: tls_server_config.key_file: the private key does not match the certificate \"" +
-                          dir_->path() + "/client.key\" (allowed: an unencrypted PEM private key that matches the "
-                          "certificate)"));
+  EXPECT_THAT(
+      Errors("tls_server_config:\n  cert_file: server.pem\n  key_file: client.key\n"),
+      ElementsAre(
+          "w.yml:3:13: tls_server_config.key_file: the private key does not match the certificate \"" +
+          dir_->path() +
+          "/client.key\" (allowed: an unencrypted PEM private key that matches the "
+          "certificate)"));
   EXPECT_THAT(Errors("tls_server_config:\n  cert_file: server.key\n  key_file: server.key\n"),
               ElementsAre(HasSubstr("w.yml:2:14: tls_server_config.cert_file: no PEM certificate found")));
-  EXPECT_THAT(Errors("tls_server_config:\n  cert_file: server.pem\n  key_file: server.pem\n"),
-              ElementsAre(HasSubstr("w.yml:3:13: tls_server_config.key_file: no unencrypted PEM private key found")));
-  EXPECT_THAT(Errors("tls_server_config:\n  cert_file: server.pem\n  key_file: server.key\n"
-                     "  client_auth_type: RequireAndVerifyClientCert\n  client_ca_file: server.key\n"),
-              ElementsAre(HasSubstr("w.yml:5:19: tls_server_config.client_ca_file: no PEM certificate found")));
+  EXPECT_THAT(
+      Errors("tls_server_config:\n  cert_file: server.pem\n  key_file: server.pem\n"),
+      ElementsAre(HasSubstr("w.yml:3:13: tls_server_config.key_file: no unencrypted PEM private key found")));
+  EXPECT_THAT(
+      Errors("tls_server_config:\n  cert_file: server.pem\n  key_file: server.key\n"
+             "  client_auth_type: RequireAndVerifyClientCert\n  client_ca_file: server.key\n"),
+      ElementsAre(HasSubstr("w.yml:5:19: tls_server_config.client_ca_file: no PEM certificate found")));
 }
 
 TEST_F(WebConfigTest, HeaderErrors) {
-  EXPECT_THAT(Errors("http_server_config:\n  headers:\n    Server: promsynth\n"),
-              ElementsAre("w.yml:3:5: http_server_config.headers.Server: this header cannot be set \"Server\" "
-                          "(allowed: Content-Security-Policy, X-Frame-Options, X-Content-Type-Options, "
-                          "X-XSS-Protection, Strict-Transport-Security)"));
-  EXPECT_THAT(Errors("http_server_config:\n  headers:\n    X-Frame-Options: allow\n"),
-              ElementsAre("w.yml:3:22: http_server_config.headers.X-Frame-Options: invalid X-Frame-Options \"allow\" "
-                          "(allowed: deny, sameorigin)"));
+  EXPECT_THAT(
+      Errors("http_server_config:\n  headers:\n    Server: promsynth\n"),
+      ElementsAre("w.yml:3:5: http_server_config.headers.Server: this header cannot be set \"Server\" "
+                  "(allowed: Content-Security-Policy, X-Frame-Options, X-Content-Type-Options, "
+                  "X-XSS-Protection, Strict-Transport-Security)"));
+  EXPECT_THAT(
+      Errors("http_server_config:\n  headers:\n    X-Frame-Options: allow\n"),
+      ElementsAre("w.yml:3:22: http_server_config.headers.X-Frame-Options: invalid X-Frame-Options \"allow\" "
+                  "(allowed: deny, sameorigin)"));
   EXPECT_THAT(Errors("http_server_config:\n  headers:\n    X-Content-Type-Options: sniff\n"),
               ElementsAre("w.yml:3:29: http_server_config.headers.X-Content-Type-Options: invalid "
                           "X-Content-Type-Options \"sniff\" (allowed: nosniff)"));
-  EXPECT_THAT(Errors("http_server_config:\n  headers:\n    X-XSS-Protection: \"1\\r\\nSet-Cookie: a=b\"\n"),
-              ElementsAre(HasSubstr("w.yml:3:23: http_server_config.headers.X-XSS-Protection: a header value cannot "
-                                    "contain a line break")));
-  EXPECT_THAT(Errors("http_server_config:\n  http2: 1\n  h3: true\n"),
-              ElementsAre("w.yml:3:3: http_server_config.h3: unknown key \"h3\" (allowed: http2, headers)",
-                          "w.yml:2:10: http_server_config.http2: not a boolean \"1\" (allowed: true, false)"));
+  EXPECT_THAT(
+      Errors("http_server_config:\n  headers:\n    X-XSS-Protection: \"1\\r\\nSet-Cookie: a=b\"\n"),
+      ElementsAre(HasSubstr("w.yml:3:23: http_server_config.headers.X-XSS-Protection: a header value cannot "
+                            "contain a line break")));
+  EXPECT_THAT(
+      Errors("http_server_config:\n  http2: 1\n  h3: true\n"),
+      ElementsAre("w.yml:3:3: http_server_config.h3: unknown key \"h3\" (allowed: http2, headers)",
+                  "w.yml:2:10: http_server_config.http2: not a boolean \"1\" (allowed: true, false)"));
 }
 
 TEST_F(WebConfigTest, UserAndRateLimitErrors) {
-  EXPECT_THAT(Errors("basic_auth_users:\n  alice: secret\n"),
-              ElementsAre(HasSubstr("w.yml:2:10: basic_auth_users.alice: not a bcrypt hash \"secret\" (allowed: a "
-                                    "bcrypt hash such as the output of htpasswd -nBC 10")));
+  EXPECT_THAT(
+      Errors("basic_auth_users:\n  alice: secret\n"),
+      ElementsAre(HasSubstr("w.yml:2:10: basic_auth_users.alice: not a bcrypt hash \"secret\" (allowed: a "
+                            "bcrypt hash such as the output of htpasswd -nBC 10")));
   EXPECT_THAT(Errors(std::string("basic_auth_users:\n  'a:b': '") + kHash + "'\n"),
-              ElementsAre(HasSubstr("w.yml:2:3: basic_auth_users.a:b: a user name cannot be empty or contain a colon")));
+              ElementsAre(HasSubstr(
+                  "w.yml:2:3: basic_auth_users.a:b: a user name cannot be empty or contain a colon")));
   EXPECT_THAT(Errors("basic_auth_users: alice\n"),
               ElementsAre("w.yml:1:19: basic_auth_users: expected a mapping \"alice\""));
   EXPECT_THAT(Errors("rate_limit: {interval: 1 second, burst: 1}\n"),
               ElementsAre("w.yml:1:24: rate_limit.interval: not a duration \"1 second\" "
                           "(allowed: a duration such as 100ms or 1s; 0 turns the limit off)"));
-  EXPECT_THAT(Errors("rate_limit: {interval: 1s, burst: -2}\n"),
-              ElementsAre("w.yml:1:35: rate_limit.burst: not a whole number of requests \"-2\" (allowed: 0 or more)",
-                          "w.yml:1:13: rate_limit.burst: a rate limit needs a burst of at least 1 \"0\" "
-                          "(allowed: 1 or more)"));
-  EXPECT_THAT(Errors("rate_limit: {interval: 1s, every: 2}\n"),
-              ElementsAre(HasSubstr("w.yml:1:28: rate_limit.every: unknown key \"every\" (allowed: interval, burst)"),
-                          HasSubstr("rate_limit.burst: a rate limit needs a burst of at least 1")));
+  EXPECT_THAT(
+      Errors("rate_limit: {interval: 1s, burst: -2}\n"),
+      ElementsAre("w.yml:1:35: rate_limit.burst: not a whole number of requests \"-2\" (allowed: 0 or more)",
+                  "w.yml:1:13: rate_limit.burst: a rate limit needs a burst of at least 1 \"0\" "
+                  "(allowed: 1 or more)"));
+  EXPECT_THAT(
+      Errors("rate_limit: {interval: 1s, every: 2}\n"),
+      ElementsAre(HasSubstr("w.yml:1:28: rate_limit.every: unknown key \"every\" (allowed: interval, burst)"),
+                  HasSubstr("rate_limit.burst: a rate limit needs a burst of at least 1")));
   // interval 0 turns the limit off: no burst needed.
   EXPECT_EQ(Parse("rate_limit: {interval: 0}\n").rate_limit.interval.count(), 0);
 }
@@ -257,11 +285,12 @@ TEST_F(WebConfigTest, UnreadableFileAndDirectoryAreErrors) {
   };
   EXPECT_EQ(error_of(dir_->path() + "/nope.yml"),
             dir_->path() + "/nope.yml: cannot read the web config file (allowed: a readable YAML file)");
-  EXPECT_EQ(error_of(dir_->path()), dir_->path() + ": is a directory, not a web config file (allowed: a readable YAML file)");
+  EXPECT_EQ(error_of(dir_->path()),
+            dir_->path() + ": is a directory, not a web config file (allowed: a readable YAML file)");
   // An empty file is a valid, empty config; relative paths resolve against the file's directory.
   EXPECT_FALSE(LoadWebConfigFile(dir_->Write("empty.yml", "")).tls.has_value());
-  const WebConfig loaded =
-      LoadWebConfigFile(dir_->Write("tls.yml", "tls_server_config: {cert_file: server.pem, key_file: server.key}\n"));
+  const WebConfig loaded = LoadWebConfigFile(
+      dir_->Write("tls.yml", "tls_server_config: {cert_file: server.pem, key_file: server.key}\n"));
   ASSERT_TRUE(loaded.tls.has_value());
   EXPECT_EQ(loaded.tls->cert_file, dir_->path() + "/server.pem");
 }
