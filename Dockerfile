@@ -11,9 +11,11 @@ RUN scripts/install-deps.sh \
 FROM debian:bookworm-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libprometheus-cpp-core1.0 libcivetweb1 libyaml-cpp0.7 \
-      libboost-program-options1.74.0 libsystemd0 zlib1g \
+      libboost-program-options1.74.0 libsystemd0 zlib1g libssl3 libcrypt1 \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /stage/usr/bin/promsynth /usr/bin/promsynth
+# The OpenSSL shims civetweb's TLS needs (see daemon/src/http/openssl_shim).
+COPY --from=build /stage/usr/lib/promsynth/libssl.so /stage/usr/lib/promsynth/libcrypto.so /usr/lib/promsynth/
 COPY --from=build /stage/etc/promsynth/ /etc/promsynth/
 COPY --from=build /stage/usr/share/doc/promsynth/ /usr/share/doc/promsynth/
 # nobody:nogroup, as the Helm chart's securityContext expects; the root filesystem can be read-only.

@@ -3,6 +3,10 @@
 include(GNUInstallDirs)
 
 install(TARGETS promsynth RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The OpenSSL shims civetweb needs for TLS (daemon/src/http/openssl_shim) go to a private
+# directory, where only promsynth looks: its RPATH is relative, so a staged or unpacked tree works too.
+install(TARGETS promsynth_ssl_shim promsynth_crypto_shim LIBRARY DESTINATION lib/promsynth)
+set_target_properties(promsynth PROPERTIES INSTALL_RPATH "\$ORIGIN/../lib/promsynth")
 install(FILES ${PROJECT_SOURCE_DIR}/etc/promsynth.yml DESTINATION ${CMAKE_INSTALL_FULL_SYSCONFDIR}/promsynth)
 install(FILES ${PROJECT_SOURCE_DIR}/systemd/promsynth.default
         DESTINATION ${CMAKE_INSTALL_FULL_SYSCONFDIR}/default RENAME promsynth)

@@ -13,6 +13,10 @@ if(PROMSYNTH_SANITIZE)
   target_compile_options(promsynth_sanitizers INTERFACE
     -fsanitize=${PROMSYNTH_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
   target_link_options(promsynth_sanitizers INTERFACE -fsanitize=${PROMSYNTH_SANITIZE})
+  if(CMAKE_CXX_COMPILER_ID MATCHES Clang)
+    target_compile_options(promsynth_sanitizers INTERFACE
+      -fsanitize-ignorelist=${CMAKE_CURRENT_LIST_DIR}/sanitizer-ignorelist.txt)
+  endif()
   if(PROMSYNTH_SANITIZE MATCHES thread AND CMAKE_CXX_COMPILER_ID STREQUAL GNU)
     # GCC warns that TSan does not model Boost.Asio's standalone fences; Asio pairs them with
     # atomics and mutexes that TSan does see, so the warning is noise under -Werror.

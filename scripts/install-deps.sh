@@ -9,9 +9,10 @@ packages=(
   # libraries (DESIGN.md, "Dependencies")
   prometheus-cpp-dev libcivetweb-dev libyaml-cpp-dev libboost-dev libboost-program-options-dev
   libgtest-dev libgmock-dev libbenchmark-dev rapidjson-dev zlib1g-dev libcurl4-openssl-dev libsystemd-dev
+  libssl-dev libcrypt-dev
   systemd
   # real peers for the end-to-end tests: Prometheus with promtool, curl
-  prometheus curl dpkg-dev unzip
+  prometheus curl dpkg-dev unzip openssl
   # a real browser for the status page test
   chromium
 )

@@ -64,8 +64,8 @@ TEST_F(DaemonHttpTest, LandingPageLinksRoutesAndListsMetrics) {
   EXPECT_THAT(response.body, HasSubstr("<a href=\"/metrics\">"));
   EXPECT_THAT(response.body, HasSubstr("<a href=\"/-/healthy\">"));
   EXPECT_THAT(response.body, HasSubstr("<a href=\"/-/ready\">"));
-  EXPECT_THAT(response.body,
-              HasSubstr("<code>demo_http_requests_total</code></td><td>counter</td><td>18</td>"));
+  EXPECT_THAT(response.body, HasSubstr("<code>demo_http_requests_total</code><div "
+                                       "class=\"sample\"></div></td><td>counter</td><td>18</td>"));
   EXPECT_THAT(response.body, HasSubstr("29 series"));
 }
 

@@ -4,6 +4,7 @@
 #include "app/config_source.h"
 #include "app/options.h"
 #include "config/config_error.h"
+#include "http/web_config.h"
 #include "plugin/plugin_loader.h"
 #include "signal/generator_registry.h"
 
@@ -42,6 +43,17 @@ int RunCheckConfig(const std::vector<std::string>& args) {
       std::cerr << file << ": invalid (" << errors.errors().size() << " error"
                 << (errors.errors().size() == 1 ? "" : "s") << ")\n"
                 << errors.what() << "\n";
+      status = 1;
+    }
+  }
+  if (!daemon.web_config_file.empty()) {
+    const std::string& file = daemon.web_config_file;
+    try {
+      const WebConfig web = LoadWebConfigFile(file);
+      std::cout << file << ": valid web config (TLS " << (web.tls ? "on" : "off") << ", "
+                << web.basic_auth_users.size() << " basic auth users)\n";
+    } catch (const ConfigErrors& errors) {
+      std::cerr << file << ": invalid web config\n" << errors.what() << "\n";
       status = 1;
     }
   }

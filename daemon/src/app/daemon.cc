@@ -25,6 +25,7 @@
 #include "http/http_server.h"
 #include "http/landing_page.h"
 #include "http/metrics_endpoint.h"
+#include "http/web_config.h"
 #include "objectives/objective_board.h"
 #include "objectives/objective_set.h"
 #include "objectives/remote_objective_worker.h"
@@ -54,6 +55,9 @@ struct Generation {
   std::shared_ptr<const netops::NetopsConfig> netops;  ///< when the file is a netops generator config
 };
 
+/// Routes that change the daemon's state (see RouteOptions::changes_state).
+const RouteOptions kChangesState{.changes_state = true};
+
 void Answer(HttpExchange& exchange, const netops::HttpResult& result) {
   exchange.Respond(result.status,
                    result.content_type.empty() ? "text/plain; charset=utf-8" : result.content_type,
@@ -74,7 +78,15 @@ struct Daemon::Impl {
         signals(io, SIGINT, SIGTERM, SIGHUP),
         ticker(io, [this](int64_t due_ms) { return Tick(due_ms); }),
         watchdog(io),
-        server(HttpServerOptions{options.listen_address, options.web_threads, 30000}) {}
+        server(HttpServerOptions{
+            options.listen_address,
+            options.web_threads,
+            {options.web_max_request_bytes, options.web_max_header_bytes,
+             static_cast<int>(options.web_request_timeout_ms)},
+            nullptr,
+            [this](HttpLimit limit) {
+              self.http_limit_hits.Add({{"limit", std::string(HttpLimitName(limit))}}).Increment();
+            }}) {}
 
   // --- set-up -------------------------------------------------------------------------------
   /// Reads the file, loads the plugins it needs and builds the engine. Runs at start-up and on
@@ -110,6 +122,12 @@ struct Daemon::Impl {
     exchange.Respond(response.status, response.content_type, response.body);
   }
 
+  /// The web config of --web.config.file; null when the flag is not set. Throws ConfigErrors.
+  std::shared_ptr<const WebConfig> LoadWebConfig() const {
+    if (options.web_config_file.empty()) return nullptr;
+    return std::make_shared<const WebConfig>(LoadWebConfigFile(options.web_config_file));
+  }
+
   void RegisterRoutes() {
     server.Handle(options.telemetry_path, "GET", [this](HttpExchange& exchange) {
       const ScrapeFault fault = faults.NextScrape(NowMs());
@@ -131,8 +149,9 @@ struct Daemon::Impl {
       }
       exchange.Respond(200, "text/html; charset=utf-8", page);
     });
-    server.Handle("/", "POST", [this](HttpExchange& exchange) { ServeSloCheck(exchange, false); });
-    server.Handle("/evaluate-slope", "POST",
+    const RouteOptions slo_route{.max_body_bytes = options.slo_max_request_bytes};
+    server.Handle(slo_route, "/", "POST", [this](HttpExchange& exchange) { ServeSloCheck(exchange, false); });
+    server.Handle(slo_route, "/evaluate-slope", "POST",
                   [this](HttpExchange& exchange) { ServeSloCheck(exchange, true); });
     server.Handle("/api/v1/slos", "GET", [this](HttpExchange& exchange) {
       exchange.Respond(200, "application/json", board.ToJson());
@@ -161,7 +180,7 @@ struct Daemon::Impl {
         exchange.Respond(503, "text/plain; charset=utf-8", "promsynth is not ready.\n");
       }
     });
-    server.Handle("/-/reload", "POST", [this](HttpExchange& exchange) {
+    server.Handle(kChangesState, "/-/reload", "POST", [this](HttpExchange& exchange) {
       std::shared_future<ReloadOutcome> outcome = RequestReload();
       // Wait in slices so that a shutdown does not hang on a reload that will never finish.
       while (outcome.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
@@ -252,10 +271,11 @@ struct Daemon::Impl {
       }
       Answer(exchange, handle(*body));
     };
-    server.Handle("/start", "POST", [this, with_body](HttpExchange& exchange) {
+    server.Handle(kChangesState, "/start", "POST", [this, with_body](HttpExchange& exchange) {
       with_body(exchange, [this](const std::string& body) { return netops.Start(body); });
     });
-    server.Handle("/stop", "POST", [this](HttpExchange& exchange) { Answer(exchange, netops.Stop()); });
+    server.Handle(kChangesState, "/stop", "POST",
+                  [this](HttpExchange& exchange) { Answer(exchange, netops.Stop()); });
     server.Handle("/generate", "POST", [this, with_body](HttpExchange& exchange) {
       with_body(exchange, [this](const std::string& body) {
         return netops.Generate(body, static_cast<double>(NowMs()) / 1000.0);
@@ -263,7 +283,7 @@ struct Daemon::Impl {
     });
     server.Handle("/api/v1/scenarios", "GET",
                   [this](HttpExchange& exchange) { Answer(exchange, netops.ListScenarios()); });
-    server.HandlePrefix("/api/v1/scenarios/", "POST", [this](HttpExchange& exchange) {
+    server.HandlePrefix(kChangesState, "/api/v1/scenarios/", "POST", [this](HttpExchange& exchange) {
       // /api/v1/scenarios/<name>/start or /stop
       std::string_view rest = exchange.path().substr(std::string_view("/api/v1/scenarios/").size());
       const size_t slash = rest.rfind('/');
@@ -356,6 +376,22 @@ struct Daemon::Impl {
       promise = std::exchange(queued_reload, nullptr);
     }
     systemd.Reloading();
+    // The web config is re-read too; it is applied only when the whole reload succeeds.
+    std::shared_ptr<const WebConfig> fresh_web;
+    try {
+      fresh_web = LoadWebConfig();
+      if (auto refused = server.CheckWebConfigUpdate(fresh_web.get())) {
+        throw ConfigErrors({{{options.web_config_file, 0, 0}, "tls_server_config", *refused, "", ""}});
+      }
+    } catch (const ConfigErrors& errors) {
+      self.reload_successful.Set(0);
+      systemd.Ready("reload failed; running the previous configuration");
+      Log().Error("reload failed: invalid web config; keeping the running configuration",
+                  {{"file", options.web_config_file}, {"errors", errors.what()}});
+      promise->set_value(
+          {false, std::string("reload failed; the running configuration is kept:\n") + errors.what()});
+      return;
+    }
     Generation fresh;
     try {
       fresh = BuildGeneration(options.config_file, wanted_churn.load());
@@ -374,6 +410,7 @@ struct Daemon::Impl {
       promise->set_value({false, std::string("reload failed: ") + error.what()});
       return;
     }
+    if (fresh_web) server.UpdateWebConfig(fresh_web);
     asio::post(io, [this, fresh, promise]() mutable {
       // Churned series are new series: their counters start again from zero.
       const size_t kept = fresh.churn == running_churn ? fresh.engine->AdoptState(*engine) : 0;
@@ -412,6 +449,17 @@ struct Daemon::Impl {
     landing_page = RenderLandingPage(engine->config(), options.telemetry_path);
     running_config =
         std::shared_ptr<const Config>(engine, &engine->config());  // shares the engine's lifetime
+  }
+
+  /// Says which state-changing routes are open: with basic auth users none is.
+  void LogRouteProtection() const {
+    std::string routes;
+    for (const std::string& route : server.StateChangingRoutes())
+      routes += (routes.empty() ? "" : ", ") + route;
+    if (!server.auth_enabled()) {
+      Log().Info("no basic_auth_users: every route, including those that change state, is open to any client",
+                 {{"state_changing_routes", routes}});
+    }
   }
 
   // --- signals (io thread) --------------------------------------------------------------------
@@ -500,6 +548,18 @@ int Daemon::Run() {
   Log().Info("starting promsynth",
              {{"version", std::string(info.version)}, {"revision", std::string(info.revision)}});
   try {
+    std::shared_ptr<const WebConfig> web = d.LoadWebConfig();
+    if (web) {
+      Log().Info("web config loaded", {{"file", d.options.web_config_file},
+                                       {"tls", web->tls ? "on" : "off"},
+                                       {"basic_auth_users", std::to_string(web->basic_auth_users.size())}});
+    }
+    d.server.SetWebConfig(std::move(web));
+  } catch (const ConfigErrors& errors) {
+    Log().Error("invalid web config", {{"file", d.options.web_config_file}, {"errors", errors.what()}});
+    return 1;
+  }
+  try {
     Generation first = d.BuildGeneration(d.options.config_file);
     d.engine = std::move(first.engine);
     d.objectives = std::move(first.objectives);
@@ -517,6 +577,7 @@ int Daemon::Run() {
     return 1;
   }
   d.ready = true;
+  d.LogRouteProtection();
   Log().Info("listening", {{"address", d.options.listen_address},
                            {"port", std::to_string(d.server.port())},
                            {"telemetry_path", d.options.telemetry_path}});

@@ -6,13 +6,15 @@
 
 #include "app/subcommand.h"
 #include "ops/build_info.h"
+#include "util/duration.h"
 
 namespace promsynth {
 namespace po = boost::program_options;
 
 namespace {
 
-po::options_description DaemonFlags(DaemonOptions& options, std::string& log_level, std::string& log_format) {
+po::options_description DaemonFlags(DaemonOptions& options, std::string& log_level, std::string& log_format,
+                                    std::string& request_timeout) {
   po::options_description flags("Flags");
   flags.add_options()                                                            //
       ("help,h", "Show this help and exit.")                                     //
@@ -24,7 +26,18 @@ po::options_description DaemonFlags(DaemonOptions& options, std::string& log_lev
       ("web.telemetry-path", po::value(&options.telemetry_path)->default_value(options.telemetry_path),
        "Path under which to expose metrics.")  //
       ("web.threads", po::value(&options.web_threads)->default_value(options.web_threads),
-       "HTTP worker threads (concurrent requests).")  //
+       "HTTP worker threads: the connections served at once; more wait for a free worker.")  //
+      ("web.config.file", po::value(&options.web_config_file)->default_value(options.web_config_file),
+       "exporter-toolkit web config: TLS, basic auth users, response headers, rate limit (see README).")  //
+      ("web.max-request-bytes",
+       po::value(&options.web_max_request_bytes)->default_value(options.web_max_request_bytes),
+       "Largest request body of a route without its own limit; larger ones get 413.")  //
+      ("web.max-header-bytes",
+       po::value(&options.web_max_header_bytes)->default_value(options.web_max_header_bytes),
+       "Largest request line plus headers (at least 1024); larger ones get 413.")  //
+      ("web.request-timeout", po::value(&request_timeout)->default_value("10s"),
+       "Time a client has to send its request headers; also the limit for each body read, response "
+       "write and TLS handshake, and the idle time of a kept-alive connection.")  //
       ("slo.max-request-bytes",
        po::value(&options.slo_max_request_bytes)->default_value(options.slo_max_request_bytes),
        "Largest SLO check request body (POST / and /evaluate-slope) accepted; larger ones get 413.")  //
@@ -59,7 +72,8 @@ std::string Usage(const po::options_description& flags) {
 
 /// Flags the daemon checks beyond what Program_options does; the error, if any.
 std::optional<std::string> ValidateDaemonOptions(DaemonOptions& options, const std::string& log_level,
-                                                 const std::string& log_format) {
+                                                 const std::string& log_format,
+                                                 const std::string& request_timeout) {
   auto level = Logger::ParseLevel(log_level);
   auto format = Logger::ParseFormat(log_format);
   if (!level) return "invalid --log.level \"" + log_level + "\" (allowed: debug, info, warn, error)";
@@ -70,6 +84,15 @@ std::optional<std::string> ValidateDaemonOptions(DaemonOptions& options, const s
     return "invalid --web.telemetry-path \"" + options.telemetry_path + "\": must start with /";
   }
   if (options.web_threads < 1) return "invalid --web.threads: must be at least 1";
+  const std::optional<Millis> timeout = ParseDuration(request_timeout);
+  if (!timeout || timeout->count() < 1 || timeout->count() > 3'600'000) {
+    return "invalid --web.request-timeout \"" + request_timeout +
+           "\" (allowed: a duration from 1ms to 1h, e.g. 10s)";
+  }
+  options.web_request_timeout_ms = timeout->count();
+  if (options.web_max_header_bytes < 1024 || options.web_max_header_bytes > (1ULL << 30)) {
+    return "invalid --web.max-header-bytes: must be from 1024 to 1073741824";
+  }
   return std::nullopt;
 }
 
@@ -97,7 +120,8 @@ std::string VersionText() {
 std::optional<std::string> ParseDaemonFlags(const std::vector<std::string>& flags, DaemonOptions& options) {
   std::string log_level;
   std::string log_format;
-  const po::options_description description = DaemonFlags(options, log_level, log_format);
+  std::string request_timeout;
+  const po::options_description description = DaemonFlags(options, log_level, log_format, request_timeout);
   try {
     po::variables_map values;
     po::store(po::command_line_parser(flags).options(description).run(), values);
@@ -105,14 +129,15 @@ std::optional<std::string> ParseDaemonFlags(const std::vector<std::string>& flag
   } catch (const po::error& error) {
     return std::string(error.what()) + "; see --help";
   }
-  return ValidateDaemonOptions(options, log_level, log_format);
+  return ValidateDaemonOptions(options, log_level, log_format, request_timeout);
 }
 
 CommandLine ParseCommandLine(int argc, const char* const* argv) {
   CommandLine result;
   std::string log_level;
   std::string log_format;
-  po::options_description flags = DaemonFlags(result.daemon, log_level, log_format);
+  std::string request_timeout;
+  po::options_description flags = DaemonFlags(result.daemon, log_level, log_format, request_timeout);
 
   std::vector<std::string> arguments(argv + 1, argv + argc);
   size_t name_words = 0;
@@ -157,7 +182,8 @@ CommandLine ParseCommandLine(int argc, const char* const* argv) {
     result.text = VersionText();
     return result;
   }
-  if (const std::optional<std::string> error = ValidateDaemonOptions(result.daemon, log_level, log_format)) {
+  if (const std::optional<std::string> error =
+          ValidateDaemonOptions(result.daemon, log_level, log_format, request_timeout)) {
     result.action = CommandLine::Action::kUsageError;
     result.text = *error;
   }

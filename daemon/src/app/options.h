@@ -20,6 +20,10 @@ struct DaemonOptions {
   LogFormat log_format = LogFormat::kLogfmt;
   uint64_t max_series = 20'000'000;
   int web_threads = 16;
+  std::string web_config_file;                   ///< exporter-toolkit web config (TLS, basic auth); "" = none
+  uint64_t web_max_request_bytes = 16ULL << 20;  ///< request body of routes without their own limit
+  uint64_t web_max_header_bytes = 64ULL << 10;   ///< request line + headers
+  int64_t web_request_timeout_ms = 10000;        ///< see HttpLimits::request_timeout_ms
   uint64_t slo_max_request_bytes = 64ULL << 20;
   std::string plugin_dir;                                 ///< load every *.so here as sequence plugins
   std::string custom_functions_prefix = "test_metrics_";  ///< seed-002 configs: metric name prefix

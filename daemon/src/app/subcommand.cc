@@ -8,7 +8,8 @@ namespace promsynth {
 namespace {
 
 constexpr std::array kSubcommands = {
-    Subcommand{"check-config", "check-config FILE... [--plugin.dir=DIR] [--limits.max-series=N]",
+    Subcommand{"check-config",
+               "check-config FILE... [--plugin.dir=DIR] [--web.config.file=FILE] [--limits.max-series=N]",
                "validate configuration files; exit 0 when all are valid, 1 otherwise", RunCheckConfig},
     Subcommand{"slo check", "slo check -f REQUEST.json [--evaluate-slope]",
                "evaluate a Theodolite SLO check request; print true/false; exit 0 / 1 (2: bad request)",

@@ -120,9 +120,11 @@ void ValueOverrides::Clear() {
   active_.clear();
 }
 
-std::shared_ptr<const Snapshot> ValueOverrides::Apply(std::shared_ptr<const Snapshot> snapshot, int64_t now_ms) {
+std::shared_ptr<const Snapshot> ValueOverrides::Apply(std::shared_ptr<const Snapshot> snapshot,
+                                                      int64_t now_ms) {
   std::lock_guard lock(mutex_);
-  std::erase_if(active_, [&](const Active& a) { return a.override.until_ms != 0 && now_ms >= a.override.until_ms; });
+  std::erase_if(active_,
+                [&](const Active& a) { return a.override.until_ms != 0 && now_ms >= a.override.until_ms; });
   if (active_.empty()) return snapshot;
   auto changed = std::make_shared<Snapshot>(*snapshot);
   for (Active& active : active_) {

@@ -50,7 +50,7 @@ class ValueOverrides {
   struct Active {
     ValueOverride override;
     std::shared_ptr<const SeriesLayout> layout;  ///< the layout `indices` were found in
-    std::vector<size_t> indices;           ///< positions in the snapshot's values
+    std::vector<size_t> indices;                 ///< positions in the snapshot's values
   };
 
   mutable std::mutex mutex_;

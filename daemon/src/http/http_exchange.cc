@@ -2,6 +2,7 @@
 
 #include <civetweb.h>
 
+#include <algorithm>
 #include <string>
 
 namespace promsynth {
@@ -22,8 +23,12 @@ std::string_view HttpReason(int status) {
       return "Not Found";
     case 405:
       return "Method Not Allowed";
+    case 408:
+      return "Request Timeout";
     case 413:
       return "Payload Too Large";
+    case 429:
+      return "Too Many Requests";
     case 500:
       return "Internal Server Error";
     case 503:
@@ -48,17 +53,31 @@ std::optional<std::string_view> HttpExchange::Header(std::string_view name) cons
 }
 
 std::optional<std::string> HttpExchange::ReadBody(size_t limit) {
+  limit = std::min(limit, body_limit_);
   const mg_request_info* info = mg_get_request_info(connection_);
-  if (info->content_length > 0 && static_cast<unsigned long long>(info->content_length) > limit) {
+  const auto too_large = [&] {
+    body_error_ = BodyError::kTooLarge;
+    Respond(413, "text/plain; charset=utf-8",
+            "request body larger than " + std::to_string(limit) + " bytes, the limit of this route\n");
     return std::nullopt;
+  };
+  if (info->content_length > 0 && static_cast<unsigned long long>(info->content_length) > limit) {
+    return too_large();
   }
   std::string body;
   char buffer[16384];
-  for (;;) {
-    const int n = mg_read(connection_, buffer, sizeof buffer);
-    if (n <= 0) break;
+  int n = 0;
+  while ((n = mg_read(connection_, buffer, sizeof buffer)) > 0) {
     body.append(buffer, static_cast<size_t>(n));
-    if (body.size() > limit) return std::nullopt;
+    if (body.size() > limit) return too_large();
+  }
+  // civetweb's mg_read gives 0 at the end of the body and below 0 when the read failed or timed
+  // out; a body shorter than its Content-Length means the client went away.
+  if (n < 0 ||
+      (info->content_length > 0 && body.size() < static_cast<unsigned long long>(info->content_length))) {
+    body_error_ = BodyError::kIncomplete;
+    Respond(408, "text/plain; charset=utf-8", "the request body did not arrive completely\n");
+    return std::nullopt;
   }
   return body;
 }
@@ -79,17 +98,24 @@ void HttpExchange::SendHeaders(int status, std::string_view content_type,
     const std::string key(name);
     mg_response_header_add(connection_, key.c_str(), value.data(), static_cast<int>(value.size()));
   }
+  if (extra_headers_ != nullptr) {
+    for (const auto& [name, value] : *extra_headers_) {
+      mg_response_header_add(connection_, name.c_str(), value.data(), static_cast<int>(value.size()));
+    }
+  }
   mg_response_header_send(connection_);
 }
 
 void HttpExchange::Respond(int status, std::string_view content_type, std::string_view body,
                            const std::vector<HttpHeader>& headers) {
+  if (status_ != 0) return;
   SendHeaders(status, content_type, headers, body.size());
   if (!is_head() && !body.empty()) mg_write(connection_, body.data(), body.size());
 }
 
 ByteSink& HttpExchange::BeginStream(int status, std::string_view content_type,
                                     const std::vector<HttpHeader>& headers) {
+  if (status_ != 0) return discard_sink_;
   if (is_head()) {
     SendHeaders(status, content_type, headers, std::nullopt);
     mg_send_chunk(connection_, "", 0);

@@ -15,6 +15,9 @@ namespace promsynth {
 /// A response header.
 using HttpHeader = std::pair<std::string_view, std::string_view>;
 
+/// Headers the server adds to every response (the web config's `http_server_config.headers`).
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
 /// One HTTP request and its response, as a route handler sees it. Lives on a server thread
 /// for the duration of one request.
 class HttpExchange {
@@ -28,15 +31,29 @@ class HttpExchange {
   /// A request header's value (case-insensitive name).
   std::optional<std::string_view> Header(std::string_view name) const;
 
-  /// Reads the whole request body; nothing when it is longer than `limit` bytes.
-  std::optional<std::string> ReadBody(size_t limit);
+  /// Why ReadBody gave nothing.
+  enum class BodyError { kNone, kTooLarge, kIncomplete };
 
-  /// Sends a complete response (no body for HEAD).
+  /// Reads the whole request body, at most `limit` bytes and at most the route's limit. On
+  /// failure it has already answered (413 when too large, 408 when the client stopped sending
+  /// before the end) and returns nothing; the handler's own response is then dropped.
+  std::optional<std::string> ReadBody(size_t limit);
+  /// ReadBody with the route's limit.
+  std::optional<std::string> ReadBody() { return ReadBody(body_limit_); }
+  BodyError body_error() const { return body_error_; }
+
+  /// Set by the server before the handler runs: the route's body limit and the headers every
+  /// response carries (`headers` must outlive the exchange).
+  void SetBodyLimit(size_t limit) { body_limit_ = limit; }
+  void SetExtraHeaders(const HeaderList* headers) { extra_headers_ = headers; }
+
+  /// Sends a complete response (no body for HEAD). Ignored when a response was already sent.
   void Respond(int status, std::string_view content_type, std::string_view body,
                const std::vector<HttpHeader>& headers = {});
 
   /// Starts a response whose body follows in chunks through the returned sink (chunked
-  /// transfer encoding; for HEAD the body is dropped). The sink ends the body on Finish().
+  /// transfer encoding; for HEAD, or when a response was already sent, the body is dropped).
+  /// The sink ends the body on Finish().
   ByteSink& BeginStream(int status, std::string_view content_type,
                         const std::vector<HttpHeader>& headers = {});
 
@@ -63,6 +80,9 @@ class HttpExchange {
   std::string_view path_;
   std::string_view query_;
   int status_ = 0;
+  size_t body_limit_ = static_cast<size_t>(-1);
+  BodyError body_error_ = BodyError::kNone;
+  const HeaderList* extra_headers_ = nullptr;
   ChunkSink chunk_sink_{*this};
   StringSink discard_sink_;
 };

@@ -6,17 +6,34 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <mutex>
 #include <stdexcept>
 #include <thread>
 
+#include "http/basic_auth.h"
+#include "http/rate_limiter.h"
+#include "http/tls_context.h"
 #include "util/logger.h"
 
 namespace promsynth {
+namespace {
 
-/// Forwards every civetweb request to HttpServer::Dispatch.
+using SteadyClock = std::chrono::steady_clock;
+
+// Each civetweb worker serves one connection at a time, so per-connection facts live in the
+// worker's thread: whether this worker counts as busy, and when its current request began
+// (the connection's start, then the end of the previous request on a kept-alive connection).
+thread_local bool t_counted_busy = false;
+thread_local SteadyClock::time_point t_request_start{};
+
+std::string RemoteAddress(const mg_connection* connection) {
+  const mg_request_info* info = mg_get_request_info(connection);
+  return info != nullptr ? std::string(info->remote_addr) : std::string();
+}
+
+}  // namespace
+
+/// Forwards every civetweb request to HttpServer::Dispatch, after the web config's checks.
 class HttpServer::Adapter final : public CivetHandler {
  public:
   explicit Adapter(const HttpServer& server) : server_(server) {}
@@ -31,10 +48,86 @@ class HttpServer::Adapter final : public CivetHandler {
  private:
   bool Forward(mg_connection* connection) {
     HttpExchange exchange(connection);
-    server_.Dispatch(exchange);
+    const std::shared_ptr<const WebState> web = server_.CurrentWeb();
+    if (web->config) exchange.SetExtraHeaders(&web->config->headers);
+    if (server_.Admit(exchange, *web)) server_.Dispatch(exchange);
+    t_request_start = SteadyClock::now();
     return true;
   }
   const HttpServer& server_;
+};
+
+/// civetweb's C callbacks; each finds its HttpServer through the CivetServer's user context.
+struct HttpServer::Callbacks {
+  static const HttpServer* ServerOf(const mg_connection* connection) {
+    if (connection == nullptr) return nullptr;
+    const mg_context* context = mg_get_context(connection);
+    if (context == nullptr) return nullptr;
+    const auto* civet = static_cast<const CivetServer*>(mg_get_user_data(context));
+    return civet != nullptr ? static_cast<const HttpServer*>(civet->getUserContext()) : nullptr;
+  }
+
+  /// civetweb made the SSL_CTX with its hardening defaults (no compression, no renegotiation);
+  /// we load everything else. Returning 1 tells civetweb that the context is complete.
+  static int InitSsl(void* ssl_ctx, void* user_data) {
+    const auto* civet = static_cast<const CivetServer*>(user_data);
+    const auto* server = static_cast<const HttpServer*>(civet->getUserContext());
+    if (server == nullptr || !server->tls()) return -1;
+    if (auto problem = ConfigureTlsContext(static_cast<ssl_ctx_st*>(ssl_ctx), *server->options_.web->tls)) {
+      Log().Error("TLS set-up failed", {{"key", problem->key}, {"error", problem->message}});
+      return -1;
+    }
+    return 1;
+  }
+
+  static int InitConnection(const mg_connection* connection, void** /*connection_data*/) {
+    t_request_start = SteadyClock::now();
+    auto* server = const_cast<HttpServer*>(ServerOf(connection));
+    if (server == nullptr) return 0;
+    t_counted_busy = true;
+    const int busy = server->busy_workers_.fetch_add(1) + 1;
+    if (busy >= server->options_.threads) {
+      server->limits_.Hit(
+          HttpLimit::kConnections, "every HTTP worker is busy: new connections wait until one is free",
+          {"workers", std::to_string(server->options_.threads)}, {"remote", RemoteAddress(connection)});
+    }
+    return 0;
+  }
+
+  static void ConnectionClose(const mg_connection* connection) {
+    if (!t_counted_busy) return;
+    t_counted_busy = false;
+    if (auto* server = const_cast<HttpServer*>(ServerOf(connection))) server->busy_workers_.fetch_sub(1);
+  }
+
+  /// Errors civetweb answers itself: requests whose headers never completed. civetweb 1.15
+  /// answers both the header limit and a timed-out request with 400 "Malformed message" (not
+  /// 413); the time the request took tells them apart. A client that sends part of a request and
+  /// closes the connection at once looks like the header limit, and is counted as such.
+  static int HttpError(mg_connection* connection, int status, const char* message) {
+    const HttpServer* server = ServerOf(connection);
+    if (server == nullptr) return 1;
+    const std::string_view text = message != nullptr ? message : "";
+    const HttpLimits& limits = server->options_.limits;
+    const auto waited = SteadyClock::now() - t_request_start;
+    if (status == 400 && text == "Malformed message" &&
+        waited >= std::chrono::milliseconds(limits.request_timeout_ms) * 9 / 10) {
+      server->limits_.Hit(HttpLimit::kRequestTimeout,
+                          "request headers incomplete after --web.request-timeout: 400, connection closed",
+                          {"timeout_ms", std::to_string(limits.request_timeout_ms)},
+                          {"remote", RemoteAddress(connection)});
+    } else if (status == 413 || (status == 400 && text == "Malformed message")) {
+      server->limits_.Hit(
+          HttpLimit::kHeaderBytes,
+          "request line and headers over --web.max-header-bytes (or cut off by the client): " +
+              std::to_string(status),
+          {"max_header_bytes", std::to_string(limits.max_header_bytes)},
+          {"remote", RemoteAddress(connection)});
+    }
+    return 1;  // civetweb sends its own error page
+  }
+
+  static int LogMessage(const mg_connection* connection, const char* message);
 };
 
 std::optional<std::string> ToCivetListenAddress(std::string_view address) {
@@ -56,16 +149,79 @@ std::optional<std::string> ToCivetListenAddress(std::string_view address) {
   return host + ":" + std::string(port);
 }
 
-HttpServer::HttpServer(HttpServerOptions options) : options_(std::move(options)) {}
+HttpServer::HttpServer(HttpServerOptions options)
+    : options_(std::move(options)), limits_(options_.on_limit_hit), web_(MakeWebState(options_.web)) {}
 
 HttpServer::~HttpServer() { Stop(); }
 
-void HttpServer::Handle(std::string path, std::string method, RouteHandler handler) {
-  routes_.push_back({std::move(path), std::move(method), std::move(handler)});
+void HttpServer::Handle(RouteOptions route, std::string path, std::string method, RouteHandler handler) {
+  routes_.push_back({std::move(path), std::move(method), std::move(handler), route});
 }
 
-void HttpServer::HandlePrefix(std::string prefix, std::string method, RouteHandler handler) {
-  routes_.push_back({std::move(prefix), std::move(method), std::move(handler), true});
+void HttpServer::HandlePrefix(RouteOptions route, std::string prefix, std::string method,
+                              RouteHandler handler) {
+  routes_.push_back({std::move(prefix), std::move(method), std::move(handler), route, true});
+}
+
+std::vector<std::string> HttpServer::StateChangingRoutes() const {
+  std::vector<std::string> found;
+  for (const Route& route : routes_) {
+    if (route.options.changes_state)
+      found.push_back(route.method + " " + route.path + (route.prefix ? "*" : ""));
+  }
+  return found;
+}
+
+std::shared_ptr<const HttpServer::WebState> HttpServer::MakeWebState(std::shared_ptr<const WebConfig> web) {
+  auto state = std::make_shared<WebState>();
+  if (web) {
+    if (!web->basic_auth_users.empty()) state->auth = std::make_shared<BasicAuth>(web->basic_auth_users);
+    if (web->rate_limit.interval.count() > 0) {
+      state->rate = std::make_shared<RateLimiter>(web->rate_limit.interval, web->rate_limit.burst);
+    }
+  }
+  state->config = std::move(web);
+  return state;
+}
+
+std::shared_ptr<const HttpServer::WebState> HttpServer::CurrentWeb() const {
+  std::lock_guard lock(web_mutex_);
+  return web_;
+}
+
+void HttpServer::SetWebConfig(std::shared_ptr<const WebConfig> web) {
+  options_.web = web;
+  UpdateWebConfig(std::move(web));
+}
+
+std::optional<std::string> HttpServer::CheckWebConfigUpdate(const WebConfig* web) const {
+  const std::optional<TlsServerConfig> running = options_.web ? options_.web->tls : std::nullopt;
+  const std::optional<TlsServerConfig> fresh = web != nullptr ? web->tls : std::nullopt;
+  if (running != fresh)
+    return "tls_server_config changed: TLS settings take effect only when promsynth restarts";
+  return std::nullopt;
+}
+
+void HttpServer::UpdateWebConfig(std::shared_ptr<const WebConfig> web) {
+  auto state = MakeWebState(std::move(web));
+  std::lock_guard lock(web_mutex_);
+  web_ = std::move(state);
+}
+
+bool HttpServer::Admit(HttpExchange& exchange, const WebState& web) const {
+  if (web.rate && !web.rate->Allow()) {
+    limits_.Hit(HttpLimit::kRate, "request over the web config's rate_limit: 429",
+                {"remote", RemoteAddress(exchange.connection())}, {"path", std::string(exchange.path())});
+    exchange.Respond(429, "text/plain; charset=utf-8", "Too Many Requests\n");
+    return false;
+  }
+  if (web.auth && !web.auth->Check(exchange.Header("Authorization"))) {
+    Log().Debug("request without valid basic auth credentials: 401",
+                {{"remote", RemoteAddress(exchange.connection())}, {"path", std::string(exchange.path())}});
+    exchange.Respond(401, "text/plain; charset=utf-8", "Unauthorized\n", {{"WWW-Authenticate", "Basic"}});
+    return false;
+  }
+  return true;
 }
 
 void HttpServer::Dispatch(HttpExchange& exchange) const {
@@ -80,7 +236,24 @@ void HttpServer::Dispatch(HttpExchange& exchange) const {
     if (!matches) continue;
     const bool head_on_get = exchange.is_head() && route.method == "GET";
     if (route.method == exchange.method() || head_on_get) {
-      route.handler(exchange);
+      const size_t limit = route.options.max_body_bytes.value_or(options_.limits.max_request_bytes);
+      exchange.SetBodyLimit(limit);
+      const mg_request_info* info = mg_get_request_info(exchange.connection());
+      const bool declared_too_large = info != nullptr && info->content_length > 0 &&
+                                      static_cast<unsigned long long>(info->content_length) > limit;
+      if (!declared_too_large) route.handler(exchange);
+      if (declared_too_large) {
+        exchange.Respond(
+            413, "text/plain; charset=utf-8",
+            "request body larger than " + std::to_string(limit) + " bytes, the limit of this route\n");
+      }
+      if (declared_too_large || exchange.body_error() == HttpExchange::BodyError::kTooLarge) {
+        limits_.Hit(HttpLimit::kRequestBytes, "request body over the route's limit: 413",
+                    {"path", std::string(exchange.path())}, {"max_body_bytes", std::to_string(limit)});
+      } else if (exchange.body_error() == HttpExchange::BodyError::kIncomplete) {
+        limits_.Hit(HttpLimit::kRequestTimeout, "request body incomplete: the client stopped sending (408)",
+                    {"path", std::string(exchange.path())}, {"remote", RemoteAddress(exchange.connection())});
+      }
       return;
     }
     allowed += (allowed.empty() ? "" : ", ") + route.method;
@@ -119,14 +292,29 @@ void WakeListener(const std::string& listen_address, int port) {
 std::mutex g_civet_error_mutex;
 std::string* g_civet_error = nullptr;
 
-int OnCivetLog(const mg_connection*, const char* message) {
-  std::lock_guard lock(g_civet_error_mutex);
-  if (g_civet_error != nullptr && g_civet_error->empty()) *g_civet_error = message;
-  Log().Debug("civetweb", {{"message", message}});
+}  // namespace
+
+int HttpServer::Callbacks::LogMessage(const mg_connection* /*connection*/, const char* message) {
+  {
+    std::lock_guard lock(g_civet_error_mutex);
+    if (g_civet_error != nullptr && g_civet_error->empty()) *g_civet_error = message;
+  }
+  const std::string_view text = message != nullptr ? message : "";
+  if (text.starts_with("sslize error") || text.starts_with("SSL syscall error")) {
+    // A failed TLS handshake: plain HTTP on the TLS port, a refused client certificate, a port
+    // probe that connects and closes. At most one warning a second, so probes cannot flood the log.
+    static std::atomic<int64_t> last_warned_ms{0};
+    const int64_t now_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now().time_since_epoch()).count();
+    int64_t last = last_warned_ms.load();
+    const bool warn = now_ms - last >= 1000 && last_warned_ms.compare_exchange_strong(last, now_ms);
+    Log().Log(warn ? LogLevel::kWarn : LogLevel::kDebug, "TLS handshake failed",
+              {{"error", std::string(text)}});
+    return 1;
+  }
+  Log().Debug("civetweb", {{"message", std::string(text)}});
   return 1;
 }
-
-}  // namespace
 
 void HttpServer::Start() {
   auto ports = ToCivetListenAddress(options_.listen_address);
@@ -134,22 +322,40 @@ void HttpServer::Start() {
     throw std::runtime_error("invalid --web.listen-address \"" + options_.listen_address +
                              "\": expected host:port, :port or [ipv6]:port");
   }
+  if (tls()) {
+    if (auto problem = CheckCivetwebTlsRuntime()) throw std::runtime_error("cannot serve TLS: " + *problem);
+    *ports += "s";  // civetweb's suffix for a TLS port
+  }
+  const std::string timeout = std::to_string(options_.limits.request_timeout_ms);
   const std::vector<std::string> civet_options = {
-      "listening_ports",       *ports,
-      "num_threads",           std::to_string(options_.threads),
-      "request_timeout_ms",    std::to_string(options_.request_timeout_ms),
-      "enable_keep_alive",     "yes",
-      "keep_alive_timeout_ms", "60000",
+      "listening_ports",
+      *ports,
+      "num_threads",
+      std::to_string(options_.threads),
+      "max_request_size",
+      std::to_string(options_.limits.max_header_bytes),
+      // Headers must be complete within the timeout; body reads, writes and the TLS handshake
+      // each wait at most this long; an idle kept-alive connection is closed after it.
+      "request_timeout_ms",
+      timeout,
+      "enable_keep_alive",
+      "yes",
+      "keep_alive_timeout_ms",
+      timeout,
   };
   CivetCallbacks callbacks;
-  callbacks.log_message = OnCivetLog;
+  callbacks.log_message = Callbacks::LogMessage;
+  callbacks.http_error = Callbacks::HttpError;
+  callbacks.init_connection = Callbacks::InitConnection;
+  callbacks.connection_close = Callbacks::ConnectionClose;
+  if (tls()) callbacks.init_ssl = Callbacks::InitSsl;
   {
     std::lock_guard lock(g_civet_error_mutex);
     last_error_.clear();
     g_civet_error = &last_error_;
   }
   try {
-    server_ = std::make_unique<CivetServer>(civet_options, &callbacks);
+    server_ = std::make_unique<CivetServer>(civet_options, &callbacks, this);
   } catch (const CivetException&) {
     std::lock_guard lock(g_civet_error_mutex);
     g_civet_error = nullptr;

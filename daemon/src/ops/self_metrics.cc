@@ -87,7 +87,16 @@ SelfMetrics::SelfMetrics(std::shared_ptr<prometheus::Registry> registry)
                     .Help("The aggregated value the configured SLO compared with its threshold at its last "
                           "evaluation.")
                     .Register(*registry)),
-      registry_(std::move(registry)) {}
+      http_limit_hits(prometheus::BuildCounter()
+                          .Name("promsynth_http_limit_hits_total")
+                          .Help("HTTP requests or connections that hit a limit, by limit: request_bytes, "
+                                "header_bytes, request_timeout, connections, rate.")
+                          .Register(*registry)),
+      registry_(std::move(registry)) {
+  for (const char* limit : {"request_bytes", "header_bytes", "request_timeout", "connections", "rate"}) {
+    http_limit_hits.Add({{"limit", limit}});
+  }
+}
 
 std::string SelfMetrics::Render() const {
   return prometheus::TextSerializer().Serialize(registry_->Collect());

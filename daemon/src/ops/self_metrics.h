@@ -29,6 +29,9 @@ class SelfMetrics {
   prometheus::Gauge& reload_success_timestamp;
   prometheus::Family<prometheus::Gauge>& slo_ok;     ///< promsynth_slo_ok{slo}
   prometheus::Family<prometheus::Gauge>& slo_value;  ///< promsynth_slo_value{slo}
+  /// promsynth_http_limit_hits_total{limit}: HTTP requests or connections that hit a limit
+  /// (request_bytes, header_bytes, request_timeout, connections, rate); each label exists from the start.
+  prometheus::Family<prometheus::Counter>& http_limit_hits;
 
  private:
   explicit SelfMetrics(std::shared_ptr<prometheus::Registry> registry);

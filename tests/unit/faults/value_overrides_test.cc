@@ -29,7 +29,8 @@ ValueOverride Parse(std::string_view json) {
 }
 
 TEST(ValueOverridesTest, ParsesAndRejectsWithReasons) {
-  const ValueOverride parsed = Parse(R"({"metric": "temp", "labels": {"room": "1"}, "value": "+Inf", "for": "1m"})");
+  const ValueOverride parsed =
+      Parse(R"({"metric": "temp", "labels": {"room": "1"}, "value": "+Inf", "for": "1m"})");
   EXPECT_EQ(parsed.metric, "temp");
   EXPECT_EQ(parsed.labels, (std::vector<std::pair<std::string, std::string>>{{"room", "1"}}));
   EXPECT_TRUE(std::isinf(parsed.value));
@@ -67,8 +68,12 @@ TEST(ValueOverridesTest, AnOverrideThatMatchesNothingIsNotAdded) {
   Engine engine(ParseYamlConfig(kConfig, "t.yml"), kRegistry);
   ValueOverrides overrides;
   EXPECT_EQ(overrides.Add(Parse(R"({"metric": "nope", "value": 1})"), engine.layout()), 0u);
-  EXPECT_EQ(overrides.Add(Parse(R"({"metric": "temp", "labels": {"room": "7"}, "value": 1})"), engine.layout()), 0u);
-  EXPECT_EQ(overrides.Add(Parse(R"({"metric": "temp", "labels": {"wing": "a"}, "value": 1})"), engine.layout()), 0u);
+  EXPECT_EQ(
+      overrides.Add(Parse(R"({"metric": "temp", "labels": {"room": "7"}, "value": 1})"), engine.layout()),
+      0u);
+  EXPECT_EQ(
+      overrides.Add(Parse(R"({"metric": "temp", "labels": {"wing": "a"}, "value": 1})"), engine.layout()),
+      0u);
   EXPECT_EQ(overrides.Add(Parse(R"({"metric": "temp", "value": 1})"), engine.layout()), 6u);
   overrides.Clear();
   engine.Step(kNow);
