@@ -203,7 +203,7 @@ struct Daemon::Impl {
           "{\"faults\":" + faults.StateJson(now) + ",\"overrides\":" + overrides.ToJson(now) + "}\n");
     };
     server.Handle("/api/v1/state", "GET", state);
-    server.Handle("/api/v1/faults", "POST", [this, state](HttpExchange& exchange) {
+    server.Handle(kChangesState, "/api/v1/faults", "POST", [this, state](HttpExchange& exchange) {
       constexpr size_t kFaultBodyLimit = 64 << 10;
       const std::optional<std::string> body = exchange.ReadBody(kFaultBodyLimit);
       std::string error;
@@ -217,12 +217,12 @@ struct Daemon::Impl {
       Log().Warn("fault injected", {{"request", *body}});
       state(exchange);
     });
-    server.Handle("/api/v1/faults", "DELETE", [this, state](HttpExchange& exchange) {
+    server.Handle(kChangesState, "/api/v1/faults", "DELETE", [this, state](HttpExchange& exchange) {
       faults.Clear();
       Log().Info("faults cleared");
       state(exchange);
     });
-    server.Handle("/api/v1/overrides", "POST", [this, state](HttpExchange& exchange) {
+    server.Handle(kChangesState, "/api/v1/overrides", "POST", [this, state](HttpExchange& exchange) {
       constexpr size_t kOverrideBodyLimit = 64 << 10;
       const std::optional<std::string> body = exchange.ReadBody(kOverrideBodyLimit);
       std::string error;
@@ -243,17 +243,17 @@ struct Daemon::Impl {
       Log().Warn("value override", {{"request", *body}});
       state(exchange);
     });
-    server.Handle("/api/v1/overrides", "DELETE", [this, state](HttpExchange& exchange) {
+    server.Handle(kChangesState, "/api/v1/overrides", "DELETE", [this, state](HttpExchange& exchange) {
       overrides.Clear();
       Log().Info("value overrides cleared");
       state(exchange);
     });
-    server.Handle("/api/v1/pause", "POST", [this, state](HttpExchange& exchange) {
+    server.Handle(kChangesState, "/api/v1/pause", "POST", [this, state](HttpExchange& exchange) {
       faults.Pause();
       Log().Warn("ticking paused");
       state(exchange);
     });
-    server.Handle("/api/v1/resume", "POST", [this, state](HttpExchange& exchange) {
+    server.Handle(kChangesState, "/api/v1/resume", "POST", [this, state](HttpExchange& exchange) {
       faults.Resume();
       Log().Info("ticking resumed");
       state(exchange);
