@@ -54,8 +54,9 @@ std::string RenderLandingPage(const Config& config, const std::string& telemetry
       "<tr><th>name</th><th>type</th><th>series</th><th>generator</th><th>tick</th><th>help</th></tr>\n";
   for (const MetricConfig& metric : config.metrics) {
     page += "<tr><td><code>" + EscapeHtml(metric.name) + "</code></td><td>" +
-            (metric.type == MetricType::kCounter ? "counter" : "gauge") + "</td><td>" +
-            std::to_string(metric.SeriesCount()) + "</td><td>" + EscapeHtml(metric.generator.kind) +
+            std::string(MetricTypeName(metric.type)) + "</td><td>" + std::to_string(metric.SeriesCount()) +
+            "</td><td>" +
+            EscapeHtml(metric.generator.kind.empty() ? metric.observations.value.kind : metric.generator.kind) +
             "</td><td>" + FormatDuration(metric.tick) + "</td><td>" + EscapeHtml(metric.help) +
             "</td></tr>\n";
   }
