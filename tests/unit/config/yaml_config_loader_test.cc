@@ -101,7 +101,8 @@ TEST(YamlConfigLoaderTest, UnknownMetricKeyNamesLineColumnAndAllowed) {
   EXPECT_THAT(
       ErrorsOf("metrics:\n  - name: a\n    generatr: {kind: constant}\n    generator: {kind: constant}\n"),
       ElementsAre("test.yml:3:5: metrics[0].generatr: unknown key \"generatr\" (allowed: name, help, unit, "
-                  "type, labels, tick, generator)"));
+                  "type, labels, tick, generator, mode, resets, gaps, buckets, quantiles, window, max_age, "
+                  "observations, observations_per_tick, max_observations_per_tick)"));
 }
 
 TEST(YamlConfigLoaderTest, BadMetricName) {
