@@ -60,7 +60,8 @@ void TypeBenchmark(benchmark::State& state, const std::string& type, const std::
 }
 
 void BM_TickCounterRateWithResets(benchmark::State& state) {
-  TypeBenchmark(state, "counter", "mode: rate\n    resets: {every: 1h}\n    generator: {kind: uniform, high: 10}");
+  TypeBenchmark(state, "counter",
+                "mode: rate\n    resets: {every: 1h}\n    generator: {kind: uniform, high: 10}");
 }
 void BM_TickCounterTotal(benchmark::State& state) {
   TypeBenchmark(state, "counter", "mode: total\n    generator: {kind: sawtooth, amplitude: 50, offset: 50}");
@@ -69,16 +70,19 @@ void BM_TickHistogramOneObservation(benchmark::State& state) {
   TypeBenchmark(state, "histogram", "observations: {kind: exponential, scale: 0.2}");
 }
 void BM_TickHistogramFiveObservations(benchmark::State& state) {
-  TypeBenchmark(state, "histogram", "observations: {kind: exponential, scale: 0.2}\n    observations_per_tick: 5");
+  TypeBenchmark(state, "histogram",
+                "observations: {kind: exponential, scale: 0.2}\n    observations_per_tick: 5");
 }
 void BM_TickSummaryOneMinuteWindow(benchmark::State& state) {
-  TypeBenchmark(state, "summary",
-                "observations: {kind: exponential, scale: 0.2}\n    window: 1m\n    observations_per_tick: 2");
+  TypeBenchmark(
+      state, "summary",
+      "observations: {kind: exponential, scale: 0.2}\n    window: 1m\n    observations_per_tick: 2");
 }
 void BM_TickAndPublishGaugeWithGaps(benchmark::State& state) {
-  TypeBenchmark(state, "gauge",
-                "generator: {kind: uniform, high: 100}\n    gaps: {drop_probability: 0.05, nan_probability: 0.01}",
-                true);
+  TypeBenchmark(
+      state, "gauge",
+      "generator: {kind: uniform, high: 100}\n    gaps: {drop_probability: 0.05, nan_probability: 0.01}",
+      true);
 }
 void BM_TickAndPublishGaugeWithoutGaps(benchmark::State& state) {
   TypeBenchmark(state, "gauge", "generator: {kind: uniform, high: 100}", true);

@@ -17,9 +17,9 @@
 namespace promsynth::testing {
 namespace {
 
+using std::chrono::seconds;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using std::chrono::seconds;
 
 constexpr const char* kEveryType = R"(
 global: {seed: 21, tick: 100ms, labels: {env: test}}

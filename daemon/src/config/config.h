@@ -67,9 +67,9 @@ struct LabelDimension {
 /// When a cumulative series (counter, histogram, summary) restarts from 0: `resets:`.
 /// Every schedule is aligned to the epoch, so replicas reset at the same tick.
 struct ResetConfig {
-  Millis every{0};                ///< a reset at the first tick at or after each multiple of this (0: none)
-  int64_t every_ticks = 0;        ///< a reset at every tick k with k mod every_ticks = 0 (0: none)
-  std::vector<int64_t> at_ms;     ///< a reset at the first tick at or after each of these times
+  Millis every{0};             ///< a reset at the first tick at or after each multiple of this (0: none)
+  int64_t every_ticks = 0;     ///< a reset at every tick k with k mod every_ticks = 0 (0: none)
+  std::vector<int64_t> at_ms;  ///< a reset at the first tick at or after each of these times
   SourceLocation location;
 
   bool empty() const { return every.count() == 0 && every_ticks == 0 && at_ms.empty(); }
@@ -94,11 +94,11 @@ struct AbsentWindow {
 /// Gaps and special values in what a family exports (`gaps:`), decided per (series, tick) from
 /// the series' random stream, so every replica leaves out the same samples.
 struct GapConfig {
-  double drop_probability = 0;     ///< a series is absent from a tick's scrape with this probability
+  double drop_probability = 0;       ///< a series is absent from a tick's scrape with this probability
   std::vector<AbsentWindow> absent;  ///< windows in which the whole family is absent
-  double nan_probability = 0;      ///< gauge and counter: the sample is NaN
-  double inf_probability = 0;      ///< gauge and counter: the sample is +Inf
-  double neg_inf_probability = 0;  ///< gauge and counter: the sample is -Inf
+  double nan_probability = 0;        ///< gauge and counter: the sample is NaN
+  double inf_probability = 0;        ///< gauge and counter: the sample is +Inf
+  double neg_inf_probability = 0;    ///< gauge and counter: the sample is -Inf
   SourceLocation location;
 
   bool empty() const {
@@ -114,9 +114,9 @@ struct GapConfig {
 
 /// Where a histogram's or a summary's observations come from.
 struct ObservationConfig {
-  GeneratorConfig value;           ///< `observations:`: the distribution of one observation
-  GeneratorConfig per_tick;        ///< `observations_per_tick:` (a number is a constant generator)
-  uint32_t max_per_tick = 0;       ///< `max_observations_per_tick:` (0: not given)
+  GeneratorConfig value;      ///< `observations:`: the distribution of one observation
+  GeneratorConfig per_tick;   ///< `observations_per_tick:` (a number is a constant generator)
+  uint32_t max_per_tick = 0;  ///< `max_observations_per_tick:` (0: not given)
   SourceLocation location;
 
   bool operator==(const ObservationConfig& other) const {
@@ -131,15 +131,15 @@ struct MetricConfig {
   std::string unit;
   MetricType type = MetricType::kGauge;
   std::vector<LabelDimension> labels;
-  Millis tick{1000};  ///< the metric's own tick, or the global one
+  Millis tick{1000};          ///< the metric's own tick, or the global one
   GeneratorConfig generator;  ///< gauge and counter: the value (counter: see `counter_mode`)
   CounterMode counter_mode = CounterMode::kIncrements;
-  ResetConfig resets;               ///< counter, histogram, summary
-  GapConfig gaps;                   ///< every type (special values: gauge and counter)
-  std::vector<double> buckets;      ///< histogram: finite upper bounds, strictly increasing (+Inf implied)
-  std::vector<double> quantiles;    ///< summary: strictly increasing, each in [0, 1]
-  Millis window{0};                 ///< summary: how far back the quantiles look
-  ObservationConfig observations;   ///< histogram, summary
+  ResetConfig resets;              ///< counter, histogram, summary
+  GapConfig gaps;                  ///< every type (special values: gauge and counter)
+  std::vector<double> buckets;     ///< histogram: finite upper bounds, strictly increasing (+Inf implied)
+  std::vector<double> quantiles;   ///< summary: strictly increasing, each in [0, 1]
+  Millis window{0};                ///< summary: how far back the quantiles look
+  ObservationConfig observations;  ///< histogram, summary
   SourceLocation location;
 
   /// Number of series the entry expands to (saturates at UINT64_MAX).

@@ -97,7 +97,8 @@ void ReadResets(Walker& walker, const YAML::Node& node, const std::string& path,
   if (const YAML::Node every = node["every"]) {
     const std::string key = path + ".every";
     const std::string text = Walker::Describe(every);
-    constexpr const char* kAllowed = "a duration such as 1h (aligned to the epoch), or a whole number of ticks ≥ 1";
+    constexpr const char* kAllowed =
+        "a duration such as 1h (aligned to the epoch), or a whole number of ticks ≥ 1";
     if (auto duration = every.IsScalar() ? ParseDuration(text) : std::nullopt) {
       if (duration->count() <= 0) {
         walker.Fail(every, key, "out of range", text, kAllowed);
@@ -183,14 +184,15 @@ void ReadGaps(Walker& walker, const YAML::Node& node, const std::string& path, M
   GapConfig& gaps = metric.gaps;
   gaps.location = walker.Where(node);
   if (!walker.ExpectMap(node, path)) return;
-  walker.CheckKeys(node, path, {"drop_probability", "absent", "nan_probability", "inf_probability",
-                                "neg_inf_probability"});
+  walker.CheckKeys(
+      node, path,
+      {"drop_probability", "absent", "nan_probability", "inf_probability", "neg_inf_probability"});
   if (const YAML::Node drop = node["drop_probability"]) {
     if (auto p = ReadProbability(walker, drop, path + ".drop_probability")) gaps.drop_probability = *p;
   }
   const std::pair<const char*, double*> specials[] = {{"nan_probability", &gaps.nan_probability},
-                                                       {"inf_probability", &gaps.inf_probability},
-                                                       {"neg_inf_probability", &gaps.neg_inf_probability}};
+                                                      {"inf_probability", &gaps.inf_probability},
+                                                      {"neg_inf_probability", &gaps.neg_inf_probability}};
   for (const auto& [name, target] : specials) {
     const YAML::Node value = node[name];
     if (!value) continue;
@@ -317,7 +319,8 @@ void ReadObservations(Walker& walker, const YAML::Node& node, const std::string&
   }
 }
 
-void ReadSummaryWindow(Walker& walker, const YAML::Node& node, const std::string& path, MetricConfig& metric) {
+void ReadSummaryWindow(Walker& walker, const YAML::Node& node, const std::string& path,
+                       MetricConfig& metric) {
   const YAML::Node window = node["window"];
   const YAML::Node max_age = node["max_age"];
   if (window && max_age) {
@@ -334,12 +337,13 @@ void ReadSummaryWindow(Walker& walker, const YAML::Node& node, const std::string
     metric.window = *value;
   }
   if (metric.window < metric.tick) {
-    walker.Fail(given ? given : node, key, "the window is shorter than one tick", FormatDuration(metric.window),
+    walker.Fail(given ? given : node, key, "the window is shorter than one tick",
+                FormatDuration(metric.window),
                 "at least the metric's tick (" + FormatDuration(metric.tick) + ")");
     return;
   }
-  const uint64_t ticks = static_cast<uint64_t>((metric.window.count() + metric.tick.count() - 1) /
-                                               metric.tick.count());
+  const uint64_t ticks =
+      static_cast<uint64_t>((metric.window.count() + metric.tick.count() - 1) / metric.tick.count());
   if (metric.observations.max_per_tick > 0 &&
       ticks * metric.observations.max_per_tick > kMaxSummaryWindowObservations) {
     walker.Fail(given ? given : node, key, "the window would keep too many observations per series",
@@ -405,10 +409,9 @@ void ReadMetricTypeOptions(Walker& walker, const YAML::Node& node, const std::st
   if (type == kHistogram) {
     metric.buckets = DefaultHistogramBuckets();
     if (const YAML::Node buckets = node["buckets"]) {
-      metric.buckets = ReadIncreasingList(walker, buckets, path + ".buckets", kMaxBuckets,
-                                          -std::numeric_limits<double>::max(),
-                                          std::numeric_limits<double>::max(),
-                                          "finite upper bounds, e.g. [0.1, 0.5, 1] (+Inf is implied)");
+      metric.buckets = ReadIncreasingList(
+          walker, buckets, path + ".buckets", kMaxBuckets, -std::numeric_limits<double>::max(),
+          std::numeric_limits<double>::max(), "finite upper bounds, e.g. [0.1, 0.5, 1] (+Inf is implied)");
     }
   } else {
     metric.quantiles = DefaultSummaryQuantiles();

@@ -4,8 +4,8 @@
 
 namespace promsynth {
 
-void CounterKernel::Step(const TickContext& context, std::span<const StreamKey> keys, std::span<double> values,
-                         std::span<double> scratch, bool /*last*/) noexcept {
+void CounterKernel::Step(const TickContext& context, std::span<const StreamKey> keys,
+                         std::span<double> values, std::span<double> scratch, bool /*last*/) noexcept {
   if (mode_ == CounterMode::kTotal) {
     generator_->Fill(context, keys, values);
     // `value < 0` is false for NaN and the stale marker: those are exported as they are.

@@ -79,7 +79,8 @@ Engine::Engine(const Config& config, const GeneratorRegistry& registry, const En
     const FamilyLayout& family = layout->families[i];
     const MetricConfig& metric = config.metrics[i];
     FamilyState state;
-    state.kernel = MakeFamilyKernel(metric, registry, "metrics[" + std::to_string(i) + "]", family.series_count);
+    state.kernel =
+        MakeFamilyKernel(metric, registry, "metrics[" + std::to_string(i) + "]", family.series_count);
     if (!metric.gaps.empty()) state.gaps = std::make_unique<SampleGaps>(metric.gaps);
     state.keys = ComputeStreamKeys(config.global.seed, family);
     families_.push_back(std::move(state));
@@ -99,9 +100,11 @@ void Engine::StepFamily(size_t index, int64_t now_ms, StepResult& result) noexce
   if (state.started) {
     const int64_t missed = tick_now - state.last_tick - 1;
     result.overruns += static_cast<uint64_t>(missed);
-    if (state.kernel->CatchesUp()) first_tick = std::max(state.last_tick + 1, tick_now - kMaxCatchUpTicks + 1);
+    if (state.kernel->CatchesUp())
+      first_tick = std::max(state.last_tick + 1, tick_now - kMaxCatchUpTicks + 1);
   }
-  std::span<double> values(values_.data() + family.first_series, family.series_count * family.values_per_series);
+  std::span<double> values(values_.data() + family.first_series,
+                           family.series_count * family.values_per_series);
   for (int64_t tick = first_tick; tick <= tick_now; ++tick) {
     const TickContext context{tick, tick * family.tick_ms, family.tick_ms};
     state.kernel->Step(context, state.keys, values, scratch_, tick == tick_now);

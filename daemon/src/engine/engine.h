@@ -30,9 +30,9 @@ struct StepResult {
 ///
 /// Values live in one contiguous array (family after family, `values_per_series` per series:
 /// see FamilyLayout); a family's kernel steps its range in one call. Gaps (`gaps:`) are applied
-/// to the published copy only, so the state underneath keeps counting. Ticks are aligned to the epoch: tick k of a family with tick length T is
-/// at k·T, so every replica with the same config computes the same values at the same time.
-/// Not thread-safe: the io thread owns it. Scrapes read the snapshots it publishes.
+/// to the published copy only, so the state underneath keeps counting. Ticks are aligned to the epoch: tick k
+/// of a family with tick length T is at k·T, so every replica with the same config computes the same values
+/// at the same time. Not thread-safe: the io thread owns it. Scrapes read the snapshots it publishes.
 class Engine {
  public:
   /// Builds the engine. Throws ConfigErrors for an invalid generator or too many series.

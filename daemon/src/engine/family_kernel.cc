@@ -31,18 +31,20 @@ std::unique_ptr<FamilyKernel> MakeFamilyKernel(const MetricConfig& metric, const
                                                const std::string& path, size_t series_count) {
   switch (metric.type) {
     case MetricType::kGauge:
-      return std::make_unique<GaugeKernel>(registry.Make(metric.generator, path + ".generator", series_count));
+      return std::make_unique<GaugeKernel>(
+          registry.Make(metric.generator, path + ".generator", series_count));
     case MetricType::kCounter:
-      return std::make_unique<CounterKernel>(registry.Make(metric.generator, path + ".generator", series_count),
-                                             metric.counter_mode, ResetSchedule(metric.resets));
+      return std::make_unique<CounterKernel>(
+          registry.Make(metric.generator, path + ".generator", series_count), metric.counter_mode,
+          ResetSchedule(metric.resets));
     case MetricType::kHistogram:
     case MetricType::kSummary:
       break;
   }
-  ObservationSource source(registry.Make(metric.observations.value, path + ".observations", series_count),
-                           registry.Make(metric.observations.per_tick, path + ".observations_per_tick",
-                                         series_count),
-                           metric.observations.max_per_tick, series_count);
+  ObservationSource source(
+      registry.Make(metric.observations.value, path + ".observations", series_count),
+      registry.Make(metric.observations.per_tick, path + ".observations_per_tick", series_count),
+      metric.observations.max_per_tick, series_count);
   if (metric.type == MetricType::kHistogram) {
     return std::make_unique<HistogramKernel>(std::move(source), metric.buckets, ResetSchedule(metric.resets));
   }

@@ -4,8 +4,8 @@
 
 namespace promsynth {
 
-void SummaryKernel::Step(const TickContext& context, std::span<const StreamKey> keys, std::span<double> values,
-                         std::span<double> /*scratch*/, bool last) noexcept {
+void SummaryKernel::Step(const TickContext& context, std::span<const StreamKey> keys,
+                         std::span<double> values, std::span<double> /*scratch*/, bool last) noexcept {
   const size_t count_index = quantiles_.size();
   const size_t stride = count_index + 2;
   const size_t series = keys.size();

@@ -131,7 +131,8 @@ bool TextRenderer::RenderSampledFamily(const FamilyLayout& family, const double*
       };
       sample("_count", own[count_index]);
       sample("_sum", own[count_index + 1]);
-      for (size_t b = 0; b < bounds.size(); ++b) labelled(histogram ? "_bucket" : "", sample_labels_[b], own[b]);
+      for (size_t b = 0; b < bounds.size(); ++b)
+        labelled(histogram ? "_bucket" : "", sample_labels_[b], own[b]);
       if (histogram) labelled("_bucket", sample_labels_.back(), own[count_index]);
       if (!MaybeFlush(sink)) return false;
     }

@@ -53,12 +53,12 @@ std::string RenderLandingPage(const Config& config, const std::string& telemetry
       "</ul>\n<h2>Configured metrics</h2>\n<table>\n"
       "<tr><th>name</th><th>type</th><th>series</th><th>generator</th><th>tick</th><th>help</th></tr>\n";
   for (const MetricConfig& metric : config.metrics) {
-    page += "<tr><td><code>" + EscapeHtml(metric.name) + "</code></td><td>" +
-            std::string(MetricTypeName(metric.type)) + "</td><td>" + std::to_string(metric.SeriesCount()) +
-            "</td><td>" +
-            EscapeHtml(metric.generator.kind.empty() ? metric.observations.value.kind : metric.generator.kind) +
-            "</td><td>" + FormatDuration(metric.tick) + "</td><td>" + EscapeHtml(metric.help) +
-            "</td></tr>\n";
+    page +=
+        "<tr><td><code>" + EscapeHtml(metric.name) + "</code></td><td>" +
+        std::string(MetricTypeName(metric.type)) + "</td><td>" + std::to_string(metric.SeriesCount()) +
+        "</td><td>" +
+        EscapeHtml(metric.generator.kind.empty() ? metric.observations.value.kind : metric.generator.kind) +
+        "</td><td>" + FormatDuration(metric.tick) + "</td><td>" + EscapeHtml(metric.help) + "</td></tr>\n";
   }
   page += "</table>\n<p>" + std::to_string(config.SeriesCount()) + " series from <code>" +
           EscapeHtml(config.source_file) + "</code>.</p>\n</body>\n</html>\n";

@@ -51,8 +51,8 @@ int64_t FloorDiv(int64_t a, int64_t b) {
 
 double AnomalyStage::MultiplierAt(int64_t tick, int64_t tick_ms) const {
   const AnomalySchedule& s = schedule_;
-  const int64_t first = s.at_ms ? FirstTickAtOrAfter(*s.at_ms, tick_ms)
-                                : FirstTickAtOrAfter(s.start_ms, tick_ms) + s.at_ticks;
+  const int64_t first =
+      s.at_ms ? FirstTickAtOrAfter(*s.at_ms, tick_ms) : FirstTickAtOrAfter(s.start_ms, tick_ms) + s.at_ticks;
   int64_t position = tick - first;
   if (position < 0) return 1.0;
   if (s.every_ticks > 0) {

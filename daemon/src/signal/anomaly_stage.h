@@ -24,12 +24,12 @@ std::vector<double> AnomalyMultipliers(AnomalyPattern pattern, double factor, in
 /// When an anomaly's windows begin. Every schedule is a pure function of the tick, so replicas
 /// and restarts agree.
 struct AnomalySchedule {
-  int64_t start_ms = 0;           ///< the origin (`start`): its first tick at or after this time
-  int64_t at_ticks = 0;           ///< `at` as a number: the first window is this many ticks after the origin
-  std::optional<int64_t> at_ms;   ///< `at` as a time: the first window begins at its first tick at or after it
-  int64_t every_ticks = 0;        ///< `every` as a number: a window every this many ticks (0: once)
-  int64_t every_ms = 0;           ///< `every` as a duration: a window at the first tick at or after each
-                                  ///< T + n·every, T the first window's time (the epoch by default)
+  int64_t start_ms = 0;          ///< the origin (`start`): its first tick at or after this time
+  int64_t at_ticks = 0;          ///< `at` as a number: the first window is this many ticks after the origin
+  std::optional<int64_t> at_ms;  ///< `at` as a time: the first window begins at its first tick at or after it
+  int64_t every_ticks = 0;       ///< `every` as a number: a window every this many ticks (0: once)
+  int64_t every_ms = 0;          ///< `every` as a duration: a window at the first tick at or after each
+                                 ///< T + n·every, T the first window's time (the epoch by default)
 };
 
 /// `anomaly`: multiplies the values of every series by the window's multipliers. The first

@@ -62,7 +62,8 @@ std::string DescribeRange(const ParamSpec& spec) {
     text += " of at most " + FormatNumber(spec.max);
   }
   if (spec.type == ParamType::kTicksOrDuration) text += " (ticks), or a duration such as 1h";
-  if (spec.type == ParamType::kTicksOrTime) text += " (ticks), or an RFC 3339 time such as 2026-01-01T00:00:00Z";
+  if (spec.type == ParamType::kTicksOrTime)
+    text += " (ticks), or an RFC 3339 time such as 2026-01-01T00:00:00Z";
   return text;
 }
 

@@ -24,7 +24,8 @@ SampleGaps::SampleGaps(const GapConfig& config)
 bool SampleGaps::AbsentAt(int64_t time_ms) const noexcept {
   for (const AbsentWindow& window : absent_) {
     if (window.every.count() > 0) {
-      if (FloorMod(time_ms - window.offset.count(), window.every.count()) < window.length.count()) return true;
+      if (FloorMod(time_ms - window.offset.count(), window.every.count()) < window.length.count())
+        return true;
     } else if (time_ms >= window.from_ms && time_ms < window.to_ms) {
       return true;
     }

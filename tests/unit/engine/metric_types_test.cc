@@ -106,8 +106,8 @@ metrics:
     const auto snapshot = engine.Publish();
     seen.push_back(snapshot->values);
   }
-  EXPECT_THAT(seen[2], ElementsAre(6, 30, 5));   // 3 ticks: 3·2, 3·2/s·5 s, the generator's total
-  EXPECT_THAT(seen[3], ElementsAre(8, 40, 0));   // a negative total exports 0
+  EXPECT_THAT(seen[2], ElementsAre(6, 30, 5));  // 3 ticks: 3·2, 3·2/s·5 s, the generator's total
+  EXPECT_THAT(seen[3], ElementsAre(8, 40, 0));  // a negative total exports 0
   EXPECT_THAT(seen[4], ElementsAre(10, 50, 7));
 }
 
@@ -133,8 +133,9 @@ metrics:
     engine.Step(kT0 + k * 1000);
     const auto snapshot = engine.Publish();
     // 3 observations of 0.3 per tick: 0.3 ≤ 0.3 counts in le="0.3".
-    EXPECT_THAT(SeriesValues(*snapshot, 0, 0),
-                ElementsAre(0, 3 * k, 3 * k, 3 * k, ::testing::DoubleNear(0.9 * static_cast<double>(k), 1e-12)));
+    EXPECT_THAT(
+        SeriesValues(*snapshot, 0, 0),
+        ElementsAre(0, 3 * k, 3 * k, 3 * k, ::testing::DoubleNear(0.9 * static_cast<double>(k), 1e-12)));
     for (size_t i = 0; i < 200; ++i) {
       const auto v = SeriesValues(*snapshot, 1, i);  // 3 buckets, count, sum
       EXPECT_LE(v[0], v[1]);
@@ -239,7 +240,8 @@ metrics:
       std::sort(window.begin(), window.end());
       const auto v = SeriesValues(*snapshot, 0, i);
       for (size_t q = 0; q < 6; ++q) {
-        EXPECT_EQ(v[q], NearestRankQuantile(window, config.metrics[0].quantiles[q])) << "k " << k << " q " << q;
+        EXPECT_EQ(v[q], NearestRankQuantile(window, config.metrics[0].quantiles[q]))
+            << "k " << k << " q " << q;
       }
       EXPECT_EQ(v[6], 4.0 * static_cast<double>(k + 1));  // count since the start
       EXPECT_NEAR(v[7], sum, 1e-9 * sum);                 // sum since the start

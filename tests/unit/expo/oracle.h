@@ -67,7 +67,8 @@ inline std::vector<prometheus::MetricFamily> ToMetricFamilies(const Snapshot& sn
           if (IsStaleMarker(own[quantiles])) continue;
           metric.summary.sample_count = static_cast<uint64_t>(own[quantiles]);
           metric.summary.sample_sum = own[quantiles + 1];
-          for (size_t q = 0; q < quantiles; ++q) metric.summary.quantile.push_back({layout.quantiles[q], own[q]});
+          for (size_t q = 0; q < quantiles; ++q)
+            metric.summary.quantile.push_back({layout.quantiles[q], own[q]});
           break;
         }
       }

@@ -76,8 +76,9 @@ TEST(ObservationSourceTest, CountsAreCappedAndBadCountsGiveNone) {
     for (const auto& series : DrawAt(none, 1, 3).per_series) EXPECT_TRUE(series.empty()) << bad;
   }
   // A stale-marker observation is no observation.
-  auto stale = Make(MakeConfig("series", {{"values", testing::Text("stale")}, {"mode", testing::Text("loop")}}),
-                    MakeConfig("constant", {{"value", Number(2)}}), 2, 3);
+  auto stale =
+      Make(MakeConfig("series", {{"values", testing::Text("stale")}, {"mode", testing::Text("loop")}}),
+           MakeConfig("constant", {{"value", Number(2)}}), 2, 3);
   for (const auto& series : DrawAt(stale, 0, 3).per_series) EXPECT_TRUE(series.empty());
 }
 

@@ -22,7 +22,8 @@ TEST(ResetScheduleTest, EveryDurationIsAlignedToTheEpoch) {
   EXPECT_EQ(ResetTicks(schedule, 1, 35, 1000), (std::vector<int64_t>{10, 20, 30}));
   // A period that is not a multiple of the tick: the first tick at or after each multiple.
   EXPECT_EQ(ResetTicks(schedule, 1, 12, 3000), (std::vector<int64_t>{4, 7, 10}));  // 12 s, 21 s, 30 s
-  EXPECT_EQ(ResetTicks(schedule, -7, -1, 3000), (std::vector<int64_t>{-6, -3}));   // −18 s ≥ −20 s, −9 s ≥ −10 s
+  EXPECT_EQ(ResetTicks(schedule, -7, -1, 3000),
+            (std::vector<int64_t>{-6, -3}));  // −18 s ≥ −20 s, −9 s ≥ −10 s
 }
 
 TEST(ResetScheduleTest, EveryTicksAndAtTimes) {

@@ -88,13 +88,13 @@ TEST(AnomalyStageTest, EveryDurationIsAlignedToTheEpoch) {
   for (int64_t tick = 0; tick < 13; ++tick) multipliers.push_back(stage.MultiplierAt(tick, 10'000));
   EXPECT_THAT(multipliers, ElementsAre(3, 3, 1, 1, 1, 1, 3, 3, 1, 1, 1, 1, 3));
   // 25 s ticks: the minute boundaries fall between ticks, the window starts at the next tick.
-  EXPECT_EQ(stage.MultiplierAt(2, 25'000), 1);    // 50 s
-  EXPECT_EQ(stage.MultiplierAt(3, 25'000), 3);    // 75 s: first tick at or after 60 s
-  EXPECT_EQ(stage.MultiplierAt(4, 25'000), 3);    // 100 s
-  EXPECT_EQ(stage.MultiplierAt(5, 25'000), 3);    // 125 s: first tick at or after 120 s
-  EXPECT_EQ(stage.MultiplierAt(6, 25'000), 3);    // 150 s: its second tick
-  EXPECT_EQ(stage.MultiplierAt(7, 25'000), 1);    // 175 s
-  EXPECT_EQ(stage.MultiplierAt(-2, 10'000), 1);   // before the first window
+  EXPECT_EQ(stage.MultiplierAt(2, 25'000), 1);   // 50 s
+  EXPECT_EQ(stage.MultiplierAt(3, 25'000), 3);   // 75 s: first tick at or after 60 s
+  EXPECT_EQ(stage.MultiplierAt(4, 25'000), 3);   // 100 s
+  EXPECT_EQ(stage.MultiplierAt(5, 25'000), 3);   // 125 s: first tick at or after 120 s
+  EXPECT_EQ(stage.MultiplierAt(6, 25'000), 3);   // 150 s: its second tick
+  EXPECT_EQ(stage.MultiplierAt(7, 25'000), 1);   // 175 s
+  EXPECT_EQ(stage.MultiplierAt(-2, 10'000), 1);  // before the first window
 }
 
 TEST(AnomalyStageTest, AtATimeThenEveryDuration) {
@@ -135,7 +135,8 @@ TEST(AnomalyStageTest, EveryAndAtWrittenAsDurationAndTimeInTheConfig) {
   config.stages[0].params["start"] = Number(5);
   EXPECT_FALSE(registry.Resolve(config, "g", errors));
   ASSERT_EQ(errors.size(), 1u);
-  EXPECT_EQ(errors[0].message, "at is a time, so start does not apply: give at as ticks after start, or drop start");
+  EXPECT_EQ(errors[0].message,
+            "at is a time, so start does not apply: give at as ticks after start, or drop start");
   errors.clear();
   config.stages[0].params.erase("start");
   config.stages[0].params["every"] = Text("0s");
@@ -143,11 +144,13 @@ TEST(AnomalyStageTest, EveryAndAtWrittenAsDurationAndTimeInTheConfig) {
   EXPECT_FALSE(registry.Resolve(config, "g", errors));
   ASSERT_EQ(errors.size(), 2u);
   EXPECT_EQ(errors[0].Format(),
-            "t.yml:4:7: g.stages[0].anomaly.at: not a time \"soon\" (allowed: a whole number of at least 0 (ticks), "
+            "t.yml:4:7: g.stages[0].anomaly.at: not a time \"soon\" (allowed: a whole number of at least 0 "
+            "(ticks), "
             "or an RFC 3339 time such as 2026-01-01T00:00:00Z)");
-  EXPECT_EQ(errors[1].Format(),
-            "t.yml:4:7: g.stages[0].anomaly.every: not a positive duration \"0s\" (allowed: a whole number of at "
-            "least 0 (ticks), or a duration such as 1h)");
+  EXPECT_EQ(
+      errors[1].Format(),
+      "t.yml:4:7: g.stages[0].anomaly.every: not a positive duration \"0s\" (allowed: a whole number of at "
+      "least 0 (ticks), or a duration such as 1h)");
 }
 
 TEST(NoiseStageTest, DrawsComeFromTheSaltedStream) {
