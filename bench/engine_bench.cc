@@ -11,13 +11,18 @@ namespace promsynth {
 namespace {
 
 /// The peers' shape: one family of `series` series with 7 labels (6 constant, one range).
-std::string PeerShapedConfig(int64_t series, const std::string& type, const std::string& generator) {
+/// `settings` are the type's own keys, e.g. `generator: {kind: uniform}`, one per line.
+std::string PeerShapedFamily(int64_t series, const std::string& type, const std::string& settings) {
   return "global: {seed: 1, tick: 1s}\nmetrics:\n  - name: peer_metric_0\n    type: " + type +
          "\n    help: A peer metric.\n    labels: {cycle_id: \"0\", label_key_0: label_val_0, label_key_1: "
          "label_val_1, label_key_2: label_val_2, label_key_3: label_val_3, label_key_4: label_val_4, "
          "series_id: "
          "\"0.." +
-         std::to_string(series - 1) + "\"}\n    generator: " + generator + "\n";
+         std::to_string(series - 1) + "\"}\n    " + settings + "\n";
+}
+
+std::string PeerShapedConfig(int64_t series, const std::string& type, const std::string& generator) {
+  return PeerShapedFamily(series, type, "generator: " + generator);
 }
 
 const GeneratorRegistry& Registry() {
@@ -37,6 +42,58 @@ void TickBenchmark(benchmark::State& state, const std::string& type, const std::
       benchmark::Counter(static_cast<double>(state.iterations() * state.range(0)),
                          benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
+
+/// One tick (and, with `publish`, one snapshot with its gaps) of a family of `type` with `settings`.
+void TypeBenchmark(benchmark::State& state, const std::string& type, const std::string& settings,
+                   bool publish = false) {
+  Engine engine(ParseYamlConfig(PeerShapedFamily(state.range(0), type, settings), "bench.yml"), Registry());
+  int64_t now = 1'700'000'000'000;
+  for (auto _ : state) {
+    engine.Step(now);
+    if (publish) benchmark::DoNotOptimize(engine.Publish());
+    now += 1000;
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+  state.counters["ns_per_series"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * state.range(0)),
+                         benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+
+void BM_TickCounterRateWithResets(benchmark::State& state) {
+  TypeBenchmark(state, "counter",
+                "mode: rate\n    resets: {every: 1h}\n    generator: {kind: uniform, high: 10}");
+}
+void BM_TickCounterTotal(benchmark::State& state) {
+  TypeBenchmark(state, "counter", "mode: total\n    generator: {kind: sawtooth, amplitude: 50, offset: 50}");
+}
+void BM_TickHistogramOneObservation(benchmark::State& state) {
+  TypeBenchmark(state, "histogram", "observations: {kind: exponential, scale: 0.2}");
+}
+void BM_TickHistogramFiveObservations(benchmark::State& state) {
+  TypeBenchmark(state, "histogram",
+                "observations: {kind: exponential, scale: 0.2}\n    observations_per_tick: 5");
+}
+void BM_TickSummaryOneMinuteWindow(benchmark::State& state) {
+  TypeBenchmark(
+      state, "summary",
+      "observations: {kind: exponential, scale: 0.2}\n    window: 1m\n    observations_per_tick: 2");
+}
+void BM_TickAndPublishGaugeWithGaps(benchmark::State& state) {
+  TypeBenchmark(
+      state, "gauge",
+      "generator: {kind: uniform, high: 100}\n    gaps: {drop_probability: 0.05, nan_probability: 0.01}",
+      true);
+}
+void BM_TickAndPublishGaugeWithoutGaps(benchmark::State& state) {
+  TypeBenchmark(state, "gauge", "generator: {kind: uniform, high: 100}", true);
+}
+BENCHMARK(BM_TickCounterRateWithResets)->Arg(100'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TickCounterTotal)->Arg(100'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TickHistogramOneObservation)->Arg(100'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TickHistogramFiveObservations)->Arg(100'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TickSummaryOneMinuteWindow)->Arg(10'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TickAndPublishGaugeWithGaps)->Arg(100'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TickAndPublishGaugeWithoutGaps)->Arg(100'000)->Unit(benchmark::kMillisecond);
 
 void BM_TickUniformGauge(benchmark::State& state) {
   TickBenchmark(state, "gauge", "{kind: uniform, high: 100}");
@@ -83,6 +140,29 @@ void BM_RenderPerSeries(benchmark::State& state) {
                          benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_RenderPerSeries)->Arg(100'000)->Unit(benchmark::kMillisecond);
+
+void BM_RenderHistogramPerSeries(benchmark::State& state) {
+  // Default buckets: 11 finite bounds, so 14 sample lines per series.
+  Engine engine(ParseYamlConfig(PeerShapedFamily(state.range(0), "histogram",
+                                                 "observations: {kind: exponential, scale: 0.2}"),
+                                "b.yml"),
+                Registry());
+  for (int64_t k = 0; k < 5; ++k) engine.Step(1'700'000'000'000 + k * 1000);
+  const auto snapshot = engine.Publish();
+  TextRenderer renderer;
+  size_t bytes = 0;
+  for (auto _ : state) {
+    CountingSink sink;
+    renderer.RenderSnapshot(*snapshot, sink);
+    renderer.Flush(sink);
+    bytes = sink.bytes_;
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+  state.counters["ns_per_series"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * state.range(0)),
+                         benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_RenderHistogramPerSeries)->Arg(10'000)->Unit(benchmark::kMillisecond);
 
 void BM_BuildEngine(benchmark::State& state) {
   const Config config =

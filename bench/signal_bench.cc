@@ -86,6 +86,10 @@ int RegisterAll() {
                                                   {"factor", Number(2)},
                                                   {"recovery_time", Number(1000)},
                                                   {"every", Number(1000)}}));
+  Register("stage:anomaly(every=1h)", WithStage("anomaly", {{"pattern", Text("linear")},
+                                                            {"factor", Number(2)},
+                                                            {"recovery_time", Number(100)},
+                                                            {"every", Text("1h")}}));
   Register("stage:noise", WithStage("noise", {{"scale", Number(1)}}));
   Register("stage:noise(smoothing_window=5)", WithStage("noise", {{"smoothing_window", Number(5)}}));
   Register("stage:step_size", WithStage("step_size", {{"value", Number(0.1)}}));

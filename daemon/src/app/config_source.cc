@@ -62,9 +62,7 @@ void ValidateConfig(const LoadedConfig& loaded, const GeneratorRegistry& registr
                     const EngineLimits& limits) {
   const Config& config = loaded.config;
   std::vector<ConfigError> errors;
-  for (size_t i = 0; i < config.metrics.size(); ++i) {
-    registry.Resolve(config.metrics[i].generator, "metrics[" + std::to_string(i) + "].generator", errors);
-  }
+  ResolveConfigGenerators(config, registry, errors);
   if (auto too_many = SeriesLimitError(config, limits)) errors.push_back(*too_many);
   if (!errors.empty()) throw ConfigErrors(std::move(errors));
 }

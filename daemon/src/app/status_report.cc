@@ -41,7 +41,7 @@ void Families(JsonWriter& writer, const StatusReport& report) {
     writer.Key("name");
     String(writer, metric.name);
     writer.Key("type");
-    String(writer, metric.type == MetricType::kCounter ? "counter" : "gauge");
+    String(writer, MetricTypeName(metric.type));
     writer.Key("unit");
     String(writer, metric.unit);
     writer.Key("help");
@@ -49,7 +49,7 @@ void Families(JsonWriter& writer, const StatusReport& report) {
     writer.Key("series");
     writer.Uint64(metric.SeriesCount());
     writer.Key("generator");
-    String(writer, metric.generator.kind);
+    String(writer, metric.generator.kind.empty() ? metric.observations.value.kind : metric.generator.kind);
     writer.Key("tick_ms");
     writer.Int64(metric.tick.count());
     // Trends follow the layout, which follows the config's order.

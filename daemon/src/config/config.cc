@@ -26,21 +26,55 @@ bool GeneratorConfig::operator==(const GeneratorConfig& other) const {
   return terms == other.terms && input == other.input && stages == other.stages;
 }
 
+std::string_view MetricTypeName(MetricType type) {
+  switch (type) {
+    case MetricType::kGauge:
+      return "gauge";
+    case MetricType::kCounter:
+      return "counter";
+    case MetricType::kHistogram:
+      return "histogram";
+    case MetricType::kSummary:
+      return "summary";
+  }
+  return "untyped";
+}
+
+size_t MetricConfig::ValuesPerSeries() const {
+  switch (type) {
+    case MetricType::kHistogram:
+      return buckets.size() + 2;
+    case MetricType::kSummary:
+      return quantiles.size() + 2;
+    case MetricType::kGauge:
+    case MetricType::kCounter:
+      break;
+  }
+  return 1;
+}
+
 uint64_t MetricConfig::SeriesCount() const {
   uint64_t count = 1;
   for (const LabelDimension& dimension : labels) count = SaturatingMultiply(count, dimension.values.size());
   return count;
 }
 
+uint64_t MetricConfig::ExposedSeriesCount() const {
+  const uint64_t per_label_set = type == MetricType::kHistogram ? buckets.size() + 3 : ValuesPerSeries();
+  return SaturatingMultiply(SeriesCount(), per_label_set);
+}
+
 bool MetricConfig::SameDefinition(const MetricConfig& other) const {
   return name == other.name && type == other.type && labels == other.labels && tick == other.tick &&
-         generator == other.generator;
+         generator == other.generator && counter_mode == other.counter_mode && resets == other.resets &&
+         gaps == other.gaps && buckets == other.buckets && quantiles == other.quantiles &&
+         window == other.window && observations == other.observations;
 }
 
 uint64_t Config::SeriesCount() const {
   uint64_t total = 0;
   for (const MetricConfig& metric : metrics) {
-    const uint64_t count = metric.SeriesCount();
+    const uint64_t count = metric.ExposedSeriesCount();
     total = count > std::numeric_limits<uint64_t>::max() - total ? std::numeric_limits<uint64_t>::max()
                                                                  : total + count;
   }

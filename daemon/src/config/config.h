@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -15,7 +16,17 @@
 namespace promsynth {
 
 /// The exposition type of a configured metric.
-enum class MetricType { kGauge, kCounter };
+enum class MetricType { kGauge, kCounter, kHistogram, kSummary };
+
+/// The name of a type as the text format's `# TYPE` line writes it (`gauge`, `counter`…).
+std::string_view MetricTypeName(MetricType type);
+
+/// What a counter's generator gives.
+enum class CounterMode {
+  kIncrements,  ///< the increment per tick (the default)
+  kRate,        ///< a rate per second: the increment is the value × the tick in seconds
+  kTotal,       ///< the counter's total itself; a decrease is exported as it is (a reset)
+};
 
 /// One parameter of a generator as written in the config: a number, a string or a list of numbers.
 struct GeneratorParam {
@@ -53,6 +64,66 @@ struct LabelDimension {
   bool operator==(const LabelDimension& other) const { return name == other.name && values == other.values; }
 };
 
+/// When a cumulative series (counter, histogram, summary) restarts from 0: `resets:`.
+/// Every schedule is aligned to the epoch, so replicas reset at the same tick.
+struct ResetConfig {
+  Millis every{0};             ///< a reset at the first tick at or after each multiple of this (0: none)
+  int64_t every_ticks = 0;     ///< a reset at every tick k with k mod every_ticks = 0 (0: none)
+  std::vector<int64_t> at_ms;  ///< a reset at the first tick at or after each of these times
+  SourceLocation location;
+
+  bool empty() const { return every.count() == 0 && every_ticks == 0 && at_ms.empty(); }
+  bool operator==(const ResetConfig& other) const {
+    return every == other.every && every_ticks == other.every_ticks && at_ms == other.at_ms;
+  }
+};
+
+/// A window in which every series of a family is absent from scrapes: `[from, to)` in
+/// milliseconds since the epoch, or, when `every` is set, the first `length` of every period
+/// `every` (aligned to the epoch, shifted by `offset`).
+struct AbsentWindow {
+  int64_t from_ms = 0;
+  int64_t to_ms = 0;
+  Millis every{0};
+  Millis length{0};
+  Millis offset{0};
+
+  bool operator==(const AbsentWindow& other) const = default;
+};
+
+/// Gaps and special values in what a family exports (`gaps:`), decided per (series, tick) from
+/// the series' random stream, so every replica leaves out the same samples.
+struct GapConfig {
+  double drop_probability = 0;       ///< a series is absent from a tick's scrape with this probability
+  std::vector<AbsentWindow> absent;  ///< windows in which the whole family is absent
+  double nan_probability = 0;        ///< gauge and counter: the sample is NaN
+  double inf_probability = 0;        ///< gauge and counter: the sample is +Inf
+  double neg_inf_probability = 0;    ///< gauge and counter: the sample is -Inf
+  SourceLocation location;
+
+  bool empty() const {
+    return drop_probability == 0 && absent.empty() && nan_probability == 0 && inf_probability == 0 &&
+           neg_inf_probability == 0;
+  }
+  bool operator==(const GapConfig& other) const {
+    return drop_probability == other.drop_probability && absent == other.absent &&
+           nan_probability == other.nan_probability && inf_probability == other.inf_probability &&
+           neg_inf_probability == other.neg_inf_probability;
+  }
+};
+
+/// Where a histogram's or a summary's observations come from.
+struct ObservationConfig {
+  GeneratorConfig value;      ///< `observations:`: the distribution of one observation
+  GeneratorConfig per_tick;   ///< `observations_per_tick:` (a number is a constant generator)
+  uint32_t max_per_tick = 0;  ///< `max_observations_per_tick:` (0: not given)
+  SourceLocation location;
+
+  bool operator==(const ObservationConfig& other) const {
+    return value == other.value && per_tick == other.per_tick && max_per_tick == other.max_per_tick;
+  }
+};
+
 /// One `metrics:` entry: a family of series, the cartesian product of its label dimensions.
 struct MetricConfig {
   std::string name;  ///< full exposition name: namespace applied, `_total` for counters
@@ -60,12 +131,26 @@ struct MetricConfig {
   std::string unit;
   MetricType type = MetricType::kGauge;
   std::vector<LabelDimension> labels;
-  Millis tick{1000};  ///< the metric's own tick, or the global one
-  GeneratorConfig generator;
+  Millis tick{1000};          ///< the metric's own tick, or the global one
+  GeneratorConfig generator;  ///< gauge and counter: the value (counter: see `counter_mode`)
+  CounterMode counter_mode = CounterMode::kIncrements;
+  ResetConfig resets;              ///< counter, histogram, summary
+  GapConfig gaps;                  ///< every type (special values: gauge and counter)
+  std::vector<double> buckets;     ///< histogram: finite upper bounds, strictly increasing (+Inf implied)
+  std::vector<double> quantiles;   ///< summary: strictly increasing, each in [0, 1]
+  Millis window{0};                ///< summary: how far back the quantiles look
+  ObservationConfig observations;  ///< histogram, summary
   SourceLocation location;
 
   /// Number of series the entry expands to (saturates at UINT64_MAX).
   uint64_t SeriesCount() const;
+  /// Time series the entry exposes: SeriesCount() for a gauge or counter; per label set, the
+  /// buckets, `+Inf`, `_count` and `_sum` of a histogram, the quantiles, `_count` and `_sum` of a
+  /// summary (saturates at UINT64_MAX).
+  uint64_t ExposedSeriesCount() const;
+  /// Values kept per series: 1 for a gauge or counter; buckets + 2 (bucket counts, count, sum)
+  /// for a histogram; quantiles + 2 (quantiles, count, sum) for a summary.
+  size_t ValuesPerSeries() const;
   /// Same definition: an engine may carry a family's state over to a reloaded one.
   bool SameDefinition(const MetricConfig& other) const;
 };
@@ -92,6 +177,7 @@ struct Config {
   std::vector<SloConfig> slos;
   std::vector<PluginPath> plugins;
 
+  /// Time series exposed by all metrics (ExposedSeriesCount): what `--limits.max-series` bounds.
   uint64_t SeriesCount() const;
 };
 

@@ -11,7 +11,9 @@
 #include <sstream>
 
 #include "config/config_error.h"
+#include "config/generator_config_loader.h"
 #include "config/label_range.h"
+#include "config/metric_type_loader.h"
 #include "config/names.h"
 #include "config/slo_config_loader.h"
 #include "config/yaml_walker.h"
@@ -141,117 +143,14 @@ void ReadLabels(Walker& walker, const YAML::Node& node, const std::string& path,
   }
 }
 
-bool ReadParam(Walker& walker, const YAML::Node& value, const std::string& key, GeneratorParam& param) {
-  param.location = walker.Where(value);
-  if (value.IsScalar()) {
-    if (auto number = ParseNumber(value.Scalar())) {
-      param.kind = GeneratorParam::Kind::kNumber;
-      param.number = *number;
-    } else {
-      param.kind = GeneratorParam::Kind::kText;
-      param.text = value.Scalar();
-    }
-    return true;
-  }
-  if (value.IsSequence()) {
-    param.kind = GeneratorParam::Kind::kNumberList;
-    for (const auto& item : value) {
-      auto number = item.IsScalar() ? ParseNumber(item.Scalar()) : std::nullopt;
-      if (!number) {
-        walker.Fail(item, key, "list items must be numbers", Walker::Describe(item));
-        continue;
-      }
-      param.numbers.push_back(*number);
-    }
-    return true;
-  }
-  walker.Fail(value, key, "parameter must be a number, a string or a list of numbers",
-              Walker::Describe(value));
-  return false;
-}
-
-// One `stages:` item: a mapping with a single key, the stage name, whose value is the stage's
-// parameter mapping or, as a shorthand, one scalar stored as the parameter `value`.
-void ReadStage(Walker& walker, const YAML::Node& node, const std::string& path, GeneratorConfig& stage) {
-  stage.location = walker.Where(node);
-  if (!node.IsMap() || node.size() != 1) {
-    walker.Fail(node, path, "a stage must be a mapping with one key, the stage name", Walker::Describe(node),
-                "e.g. {anomaly: {pattern: linear, factor: 2, recovery_time: 5}}, {step_size: 0.1}");
-    return;
-  }
-  const auto entry = *node.begin();
-  stage.kind = entry.first.Scalar();
-  stage.kind_location = walker.Where(entry.first);
-  const std::string stage_path = Walker::Join(path, stage.kind);
-  if (entry.second.IsMap()) {
-    for (const auto& param_entry : entry.second) {
-      const std::string name = param_entry.first.Scalar();
-      GeneratorParam param;
-      if (ReadParam(walker, param_entry.second, Walker::Join(stage_path, name), param)) {
-        stage.params.emplace(name, std::move(param));
-      }
-    }
-  } else if (!entry.second.IsNull()) {
-    GeneratorParam param;
-    if (ReadParam(walker, entry.second, Walker::Join(stage_path, "value"), param)) {
-      stage.params.emplace("value", std::move(param));
-    }
-  }
-}
-
-void ReadGenerator(Walker& walker, const YAML::Node& node, const std::string& path,
-                   GeneratorConfig& generator) {
-  generator.location = walker.Where(node);
-  if (!walker.ExpectMap(node, path)) return;
-  for (const auto& entry : node) {
-    const std::string name = entry.first.Scalar();
-    const YAML::Node& value = entry.second;
-    if (name == "kind") {
-      generator.kind = Walker::Describe(value);
-      generator.kind_location = walker.Where(value);
-      continue;
-    }
-    if (name == "terms" || name == "stages") {
-      const std::string key = Walker::Join(path, name);
-      if (!value.IsSequence()) {
-        walker.Fail(value, key, "expected a list", Walker::Describe(value),
-                    name == "terms" ? "a list of generators" : "a list of stages");
-        continue;
-      }
-      for (size_t i = 0; i < value.size(); ++i) {
-        const std::string item_key = key + "[" + std::to_string(i) + "]";
-        GeneratorConfig child;
-        if (name == "terms") {
-          ReadGenerator(walker, value[i], item_key, child);
-          generator.terms.push_back(std::move(child));
-        } else {
-          ReadStage(walker, value[i], item_key, child);
-          generator.stages.push_back(std::move(child));
-        }
-      }
-      continue;
-    }
-    if (name == "input") {
-      GeneratorConfig child;
-      ReadGenerator(walker, value, Walker::Join(path, name), child);
-      generator.input.push_back(std::move(child));
-      continue;
-    }
-    GeneratorParam param;
-    if (ReadParam(walker, value, Walker::Join(path, name), param))
-      generator.params.emplace(name, std::move(param));
-  }
-  if (generator.kind.empty()) {
-    walker.Fail(node, Walker::Join(path, "kind"), "generator has no kind", "",
-                "e.g. constant, uniform, gaussian, sine");
-  }
-}
-
 void ReadMetric(Walker& walker, const YAML::Node& node, size_t index, const GlobalConfig& global,
                 std::vector<MetricConfig>& metrics) {
   const std::string path = "metrics[" + std::to_string(index) + "]";
   if (!walker.ExpectMap(node, path)) return;
-  walker.CheckKeys(node, path, {"name", "help", "unit", "type", "labels", "tick", "generator"});
+  walker.CheckKeys(node, path,
+                   {"name", "help", "unit", "type", "labels", "tick", "generator", "mode", "resets", "gaps",
+                    "buckets", "quantiles", "window", "max_age", "observations", "observations_per_tick",
+                    "max_observations_per_tick"});
   const size_t errors_before = walker.errors().size();
   MetricConfig metric;
   metric.location = walker.Where(node);
@@ -264,8 +163,12 @@ void ReadMetric(Walker& walker, const YAML::Node& node, size_t index, const Glob
       metric.type = MetricType::kGauge;
     } else if (text == "counter") {
       metric.type = MetricType::kCounter;
+    } else if (text == "histogram") {
+      metric.type = MetricType::kHistogram;
+    } else if (text == "summary") {
+      metric.type = MetricType::kSummary;
     } else {
-      walker.Fail(type, path + ".type", "unknown metric type", text, "gauge, counter");
+      walker.Fail(type, path + ".type", "unknown metric type", text, "gauge, counter, histogram, summary");
     }
   }
 
@@ -286,6 +189,15 @@ void ReadMetric(Walker& walker, const YAML::Node& node, size_t index, const Glob
         walker.Fail(name, path + ".name",
                     "names starting with promsynth_ are reserved for the daemon's own metrics", text,
                     "any other prefix");
+      }
+      for (std::string_view suffix : {"_bucket", "_sum", "_count"}) {
+        const bool has_samples = metric.type == MetricType::kHistogram || metric.type == MetricType::kSummary;
+        if (has_samples && text.ends_with(suffix)) {
+          walker.Fail(name, path + ".name",
+                      "a " + std::string(MetricTypeName(metric.type)) + "'s name must not end with " +
+                          std::string(suffix) + " (its samples are named <name>_bucket, _sum, _count)",
+                      text, "the family name, e.g. request_duration_seconds");
+        }
       }
       metric.name = std::move(text);
     }
@@ -309,17 +221,42 @@ void ReadMetric(Walker& walker, const YAML::Node& node, size_t index, const Glob
   if (const YAML::Node labels = node["labels"]) {
     ReadLabels(walker, labels, path + ".labels", global, metric.labels);
   }
+  const bool has_observations = metric.type == MetricType::kHistogram || metric.type == MetricType::kSummary;
   const YAML::Node generator = node["generator"];
-  if (!generator) {
+  if (has_observations) {
+    // Observations instead of a generator: read with the other type-specific keys.
+  } else if (!generator) {
     walker.Fail(node, path + ".generator", "metric has no generator", "",
                 "e.g. {kind: uniform, low: 0, high: 1}");
   } else {
     ReadGenerator(walker, generator, path + ".generator", metric.generator);
   }
+  ReadMetricTypeOptions(walker, node, path, metric);
+  const std::string_view reserved_label = metric.type == MetricType::kHistogram ? "le"
+                                          : metric.type == MetricType::kSummary ? "quantile"
+                                                                                : "";
+  if (!reserved_label.empty()) {
+    for (const LabelDimension& dimension : metric.labels) {
+      if (dimension.name == reserved_label) {
+        walker.errors().push_back({dimension.location, path + ".labels." + dimension.name,
+                                   "label " + dimension.name + " is reserved for the " +
+                                       std::string(MetricTypeName(metric.type)) + "'s own samples",
+                                   dimension.name, "another label name"});
+      }
+    }
+    for (const auto& [label, value] : global.labels) {
+      if (label == reserved_label) {
+        walker.Fail(node, path + ".type",
+                    "global.labels has the label " + label + ", which a " +
+                        std::string(MetricTypeName(metric.type)) + " reserves for its own samples",
+                    label, "rename the constant label");
+      }
+    }
+  }
   if (metric.help.empty()) {
-    metric.help = "Synthetic " + std::string(metric.type == MetricType::kCounter ? "counter" : "gauge") +
-                  " from the " + (metric.generator.kind.empty() ? "configured" : metric.generator.kind) +
-                  " generator.";
+    const GeneratorConfig& source = has_observations ? metric.observations.value : metric.generator;
+    metric.help = "Synthetic " + std::string(MetricTypeName(metric.type)) + " from the " +
+                  (source.kind.empty() ? "configured" : source.kind) + " generator.";
   }
   if (walker.errors().size() == errors_before) metrics.push_back(std::move(metric));
 }

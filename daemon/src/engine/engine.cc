@@ -46,6 +46,13 @@ std::vector<StreamKey> ComputeStreamKeys(uint64_t seed, const FamilyLayout& fami
   return keys;
 }
 
+void ResolveConfigGenerators(const Config& config, const GeneratorRegistry& registry,
+                             std::vector<ConfigError>& errors) {
+  for (size_t i = 0; i < config.metrics.size(); ++i) {
+    ResolveMetricGenerators(config.metrics[i], registry, "metrics[" + std::to_string(i) + "]", errors);
+  }
+}
+
 std::optional<ConfigError> SeriesLimitError(const Config& config, const EngineLimits& limits) {
   const uint64_t total = config.SeriesCount();
   if (total <= limits.max_series) return std::nullopt;
@@ -61,20 +68,20 @@ Engine::Engine(const Config& config, const GeneratorRegistry& registry, const En
     : config_(config) {
   if (auto too_many = SeriesLimitError(config, limits)) throw ConfigErrors({*too_many});
   std::vector<ConfigError> errors;
-  for (size_t i = 0; i < config.metrics.size(); ++i) {
-    registry.Resolve(config.metrics[i].generator, "metrics[" + std::to_string(i) + "].generator", errors);
-  }
+  ResolveConfigGenerators(config, registry, errors);
   if (!errors.empty()) throw ConfigErrors(std::move(errors));
 
   auto layout = std::make_shared<SeriesLayout>(BuildSeriesLayout(config));
-  values_.assign(layout->series_count, 0.0);
+  values_.assign(layout->value_count, 0.0);
   size_t largest = 0;
   families_.reserve(layout->families.size());
   for (size_t i = 0; i < layout->families.size(); ++i) {
     const FamilyLayout& family = layout->families[i];
+    const MetricConfig& metric = config.metrics[i];
     FamilyState state;
-    state.generator = registry.Make(config.metrics[i].generator,
-                                    "metrics[" + std::to_string(i) + "].generator", family.series_count);
+    state.kernel =
+        MakeFamilyKernel(metric, registry, "metrics[" + std::to_string(i) + "]", family.series_count);
+    if (!metric.gaps.empty()) state.gaps = std::make_unique<SampleGaps>(metric.gaps);
     state.keys = ComputeStreamKeys(config.global.seed, family);
     families_.push_back(std::move(state));
     if (family.type == MetricType::kCounter) largest = std::max(largest, family.series_count);
@@ -93,23 +100,14 @@ void Engine::StepFamily(size_t index, int64_t now_ms, StepResult& result) noexce
   if (state.started) {
     const int64_t missed = tick_now - state.last_tick - 1;
     result.overruns += static_cast<uint64_t>(missed);
-    if (family.type == MetricType::kCounter)
+    if (state.kernel->CatchesUp())
       first_tick = std::max(state.last_tick + 1, tick_now - kMaxCatchUpTicks + 1);
   }
-  std::span<double> values(values_.data() + family.first_series, family.series_count);
+  std::span<double> values(values_.data() + family.first_series,
+                           family.series_count * family.values_per_series);
   for (int64_t tick = first_tick; tick <= tick_now; ++tick) {
     const TickContext context{tick, tick * family.tick_ms, family.tick_ms};
-    if (family.type == MetricType::kGauge) {
-      state.generator->Fill(context, state.keys, values);
-      continue;
-    }
-    std::span<double> increments(scratch_.data(), family.series_count);
-    state.generator->Fill(context, state.keys, increments);
-    for (size_t i = 0; i < values.size(); ++i) {
-      // A counter never goes down: negative or NaN increments add nothing.
-      const double increment = increments[i];
-      if (increment > 0) values[i] += increment;
-    }
+    state.kernel->Step(context, state.keys, values, scratch_, tick == tick_now);
   }
   state.last_tick = tick_now;
   state.started = true;
@@ -138,6 +136,14 @@ std::shared_ptr<const Snapshot> Engine::Publish() {
   std::unique_ptr<Snapshot> snapshot = pool_->Take();
   snapshot->layout = layout_;
   snapshot->values.assign(values_.begin(), values_.end());
+  for (size_t i = 0; i < families_.size(); ++i) {
+    const FamilyState& state = families_[i];
+    if (!state.gaps || !state.started) continue;
+    const FamilyLayout& family = layout_->families[i];
+    state.gaps->Apply(state.last_tick, family.tick_ms, state.keys, family.values_per_series,
+                      std::span<double>(snapshot->values.data() + family.first_series,
+                                        family.series_count * family.values_per_series));
+  }
   snapshot->time_ms = last_step_ms_;
   snapshot->sequence = sequence_;
   return pool_->Share(std::move(snapshot));
@@ -151,8 +157,10 @@ size_t Engine::AdoptState(const Engine& old) {
       if (!config_.metrics[i].SameDefinition(old.config_.metrics[j])) continue;
       const FamilyLayout& mine = layout_->families[i];
       const FamilyLayout& theirs = old.layout_->families[j];
-      std::copy_n(old.values_.begin() + static_cast<std::ptrdiff_t>(theirs.first_series), mine.series_count,
+      std::copy_n(old.values_.begin() + static_cast<std::ptrdiff_t>(theirs.first_series),
+                  mine.series_count * mine.values_per_series,
                   values_.begin() + static_cast<std::ptrdiff_t>(mine.first_series));
+      families_[i].kernel->AdoptState(*old.families_[j].kernel);
       families_[i].last_tick = old.families_[j].last_tick;
       families_[i].started = old.families_[j].started;
       ++adopted;

@@ -6,10 +6,12 @@
 #include <vector>
 
 #include "config/config.h"
+#include "engine/family_kernel.h"
 #include "engine/snapshot.h"
 #include "engine/snapshot_pool.h"
 #include "signal/generator.h"
 #include "signal/generator_registry.h"
+#include "signal/sample_gaps.h"
 
 namespace promsynth {
 
@@ -26,17 +28,19 @@ struct StepResult {
 
 /// Owns every generated series and steps them tick by tick.
 ///
-/// Values live in one contiguous array (family after family); a family's generator fills its
-/// range in one call. Ticks are aligned to the epoch: tick k of a family with tick length T is
-/// at k·T, so every replica with the same config computes the same values at the same time.
-/// Not thread-safe: the io thread owns it. Scrapes read the snapshots it publishes.
+/// Values live in one contiguous array (family after family, `values_per_series` per series:
+/// see FamilyLayout); a family's kernel steps its range in one call. Gaps (`gaps:`) are applied
+/// to the published copy only, so the state underneath keeps counting. Ticks are aligned to the epoch: tick k
+/// of a family with tick length T is at k·T, so every replica with the same config computes the same values
+/// at the same time. Not thread-safe: the io thread owns it. Scrapes read the snapshots it publishes.
 class Engine {
  public:
   /// Builds the engine. Throws ConfigErrors for an invalid generator or too many series.
   Engine(const Config& config, const GeneratorRegistry& registry, const EngineLimits& limits = {});
 
   /// Steps every family whose tick is due at `now_ms` (milliseconds since the epoch).
-  /// A counter catches up on the increments of ticks it missed (up to kMaxCatchUpTicks).
+  /// A cumulative family (counter, histogram, summary) catches up on the ticks it missed (up to
+  /// kMaxCatchUpTicks); a gauge computes only the current one.
   StepResult Step(int64_t now_ms) noexcept;
 
   /// The earliest time after `now_ms` at which some family's next tick is due.
@@ -51,14 +55,18 @@ class Engine {
 
   const Config& config() const { return config_; }
   const std::shared_ptr<const SeriesLayout>& layout() const { return layout_; }
-  size_t series_count() const { return values_.size(); }
+  /// Series (label sets) over all families.
+  size_t series_count() const { return layout_->series_count; }
+  /// Values over all families: the size of a snapshot's value array.
+  size_t value_count() const { return values_.size(); }
 
   /// How many missed counter ticks are caught up at most; older increments are dropped.
   static constexpr int64_t kMaxCatchUpTicks = 60;
 
  private:
   struct FamilyState {
-    std::unique_ptr<Generator> generator;
+    std::unique_ptr<FamilyKernel> kernel;
+    std::unique_ptr<SampleGaps> gaps;  ///< null without `gaps:`
     std::vector<StreamKey> keys;
     int64_t last_tick = 0;
     bool started = false;
@@ -69,12 +77,16 @@ class Engine {
   Config config_;
   std::shared_ptr<const SeriesLayout> layout_;
   std::vector<FamilyState> families_;
-  std::vector<double> values_;   ///< current value (a counter's running total) of every series
-  std::vector<double> scratch_;  ///< a counter's increments for one tick
+  std::vector<double> values_;   ///< the state of every series (a counter's running total…)
+  std::vector<double> scratch_;  ///< one double per series of the largest family, for kernels
   std::shared_ptr<SnapshotPool> pool_ = SnapshotPool::Create();
   uint64_t sequence_ = 0;
   int64_t last_step_ms_ = 0;
 };
+
+/// Validates the generators of every metric against `registry`, appending one error per problem.
+void ResolveConfigGenerators(const Config& config, const GeneratorRegistry& registry,
+                             std::vector<ConfigError>& errors);
 
 /// The error for a config that expands to more series than `limits` allow, if it does.
 std::optional<ConfigError> SeriesLimitError(const Config& config, const EngineLimits& limits);

@@ -41,7 +41,10 @@ void FamilyTrends::Record(const Snapshot& snapshot) {
   for (size_t f = 0; f < rings_.size(); ++f) {
     const FamilyLayout& family = snapshot.layout->families[f];
     if (family.series_count == 0) continue;
-    const double value = snapshot.values[family.first_series];
+    // A histogram or summary is drawn by its `_count` (the value before `_sum`): how many
+    // observations it has taken, which is what a glance at the page wants to see move.
+    const size_t offset = family.values_per_series > 1 ? family.values_per_series - 2 : 0;
+    const double value = snapshot.values[family.ValueIndex(0) + offset];
     Ring& ring = rings_[f];
     if (ring.points.size() < capacity_) {
       ring.points.push_back(value);

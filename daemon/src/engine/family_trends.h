@@ -13,7 +13,8 @@ namespace promsynth {
 /// The recent values of one series per family, for the status page's sparklines.
 ///
 /// Each family is represented by its first series (the first value of every label), whose
-/// value after every published tick goes into a ring of `capacity` points. That costs one read
+/// value (for a histogram or summary, its `_count`) after every published tick goes into a ring
+/// of `capacity` points. That costs one read
 /// per family and tick, whatever the family's size. A family keeps its ring across a reload
 /// when its name stays. Thread-safe: Record runs on the io thread, Copy on HTTP threads.
 class FamilyTrends {

@@ -82,9 +82,13 @@ SeriesLayout BuildSeriesLayout(const Config& config) {
       for (size_t j = 0; j < column.values.size(); ++j) column.AppendRendered(j, rendered[j]);
       column.rendered = std::move(rendered);
     }
-    family.first_series = layout.series_count;
+    family.first_series = layout.value_count;
     family.series_count = metric.SeriesCount();
+    family.values_per_series = metric.ValuesPerSeries();
+    family.buckets = metric.buckets;
+    family.quantiles = metric.quantiles;
     layout.series_count += family.series_count;
+    layout.value_count += family.series_count * family.values_per_series;
     layout.families.push_back(std::move(family));
   }
   return layout;

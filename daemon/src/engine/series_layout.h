@@ -34,9 +34,20 @@ struct FamilyLayout {
   std::string unit;
   MetricType type = MetricType::kGauge;
   std::vector<LabelColumn> columns;
-  size_t first_series = 0;  ///< offset of series 0 in the engine's value arrays
+  size_t first_series = 0;  ///< offset of series 0's first value in the engine's value arrays
   size_t series_count = 0;
   int64_t tick_ms = 1000;
+  /// Values each series owns, consecutively: series i's start at
+  /// `first_series + i * values_per_series`. 1 for a gauge or counter. A histogram's are its
+  /// cumulative bucket counts (one per finite bound in `buckets`), then `_count` (also the
+  /// `+Inf` bucket), then `_sum`; a summary's are one value per entry of `quantiles`, then
+  /// `_count`, then `_sum`.
+  size_t values_per_series = 1;
+  std::vector<double> buckets;    ///< histogram: the finite upper bounds (`le`), ascending
+  std::vector<double> quantiles;  ///< summary: the quantiles, ascending
+
+  /// Where series `i`'s first value is in the value arrays.
+  size_t ValueIndex(size_t i) const { return first_series + i * values_per_series; }
 
   /// The index of series `i`'s value in each column (`digits.size() == columns.size()`).
   void Digits(size_t i, std::vector<size_t>& digits) const;
@@ -48,7 +59,8 @@ struct FamilyLayout {
 /// The shape of all generated families, shared by every snapshot of one engine.
 struct SeriesLayout {
   std::vector<FamilyLayout> families;
-  size_t series_count = 0;
+  size_t series_count = 0;  ///< label sets over all families
+  size_t value_count = 0;   ///< values over all families: the size of a snapshot's value array
 };
 
 /// Escapes a label value for the text format: backslash, double quote and newline.

@@ -47,23 +47,18 @@ bool TextRenderer::RenderFamily(const FamilyLayout& family, const double* values
   AppendEscapedHelp(buffer_, family.help);
   buffer_ += "\n# TYPE ";
   buffer_ += family.name;
-  buffer_ += family.type == MetricType::kCounter ? " counter\n" : " gauge\n";
+  buffer_ += ' ';
+  buffer_ += MetricTypeName(family.type);
+  buffer_ += '\n';
+  if (family.type == MetricType::kHistogram || family.type == MetricType::kSummary) {
+    return RenderSampledFamily(family, values, sink);
+  }
 
   const size_t depth = family.columns.size();
   line_.assign(family.name);
   column_start_.assign(depth, 0);
   digits_.assign(depth, 0);
-  // Rebuilds the line from column `from` onwards: `,label="value"` per column, then `} `.
-  auto rebuild = [&](size_t from) {
-    line_.resize(from == 0 ? family.name.size() : column_start_[from]);
-    for (size_t c = from; c < depth; ++c) {
-      column_start_[c] = line_.size();
-      line_ += c == 0 ? '{' : ',';
-      family.columns[c].AppendRendered(digits_[c], line_);
-    }
-    line_ += depth == 0 ? " " : "} ";
-  };
-  rebuild(0);
+  RebuildLine(family, 0);
   for (size_t i = 0; i < family.series_count; ++i) {
     // A stale marker (promtool's `stale`, a sequence outside its range) means "no sample": the
     // series is left out of this scrape, so Prometheus marks it stale as for a vanished target.
@@ -74,7 +69,75 @@ bool TextRenderer::RenderFamily(const FamilyLayout& family, const double* values
       if (!MaybeFlush(sink)) return false;
     }
     if (depth == 0) continue;
-    rebuild(family.Advance(digits_));
+    RebuildLine(family, family.Advance(digits_));
+  }
+  return MaybeFlush(sink);
+}
+
+void TextRenderer::RebuildLine(const FamilyLayout& family, size_t from) {
+  const size_t depth = family.columns.size();
+  line_.resize(from == 0 ? family.name.size() : column_start_[from]);
+  for (size_t c = from; c < depth; ++c) {
+    column_start_[c] = line_.size();
+    line_ += c == 0 ? '{' : ',';
+    family.columns[c].AppendRendered(digits_[c], line_);
+  }
+  line_ += depth == 0 ? " " : "} ";
+}
+
+bool TextRenderer::RenderSampledFamily(const FamilyLayout& family, const double* values, ByteSink& sink) {
+  const bool histogram = family.type == MetricType::kHistogram;
+  const std::vector<double>& bounds = histogram ? family.buckets : family.quantiles;
+  // The extra label of each bucket or quantile line, e.g. `le="0.5"`, placed after the series'
+  // own labels as prometheus-cpp places it.
+  sample_labels_.resize(bounds.size() + (histogram ? 1 : 0));
+  for (size_t b = 0; b < bounds.size(); ++b) {
+    sample_labels_[b].assign(histogram ? "le=\"" : "quantile=\"");
+    AppendSampleValue(sample_labels_[b], bounds[b]);
+    sample_labels_[b] += '"';
+  }
+  if (histogram) sample_labels_.back().assign("le=\"+Inf\"");
+
+  const size_t depth = family.columns.size();
+  const size_t stride = family.values_per_series;
+  const size_t count_index = bounds.size();
+  const std::string_view name = family.name;
+  line_.assign(family.name);
+  column_start_.assign(depth, 0);
+  digits_.assign(depth, 0);
+  RebuildLine(family, 0);
+  for (size_t i = 0; i < family.series_count; ++i) {
+    const double* own = values + i * stride;
+    // A dropped or absent series has the stale marker in all its values.
+    if (!IsStaleMarker(own[count_index])) {
+      const std::string_view labels = std::string_view(line_).substr(name.size());  // `{…} ` or ` `
+      const std::string_view open = depth == 0 ? std::string_view("{") : labels.substr(0, labels.size() - 2);
+      auto sample = [&](std::string_view suffix, double value) {
+        buffer_ += name;
+        buffer_ += suffix;
+        buffer_ += labels;
+        AppendSampleValue(buffer_, value);
+        buffer_ += '\n';
+      };
+      auto labelled = [&](std::string_view suffix, const std::string& extra, double value) {
+        buffer_ += name;
+        buffer_ += suffix;
+        buffer_ += open;
+        if (depth != 0) buffer_ += ',';
+        buffer_ += extra;
+        buffer_ += "} ";
+        AppendSampleValue(buffer_, value);
+        buffer_ += '\n';
+      };
+      sample("_count", own[count_index]);
+      sample("_sum", own[count_index + 1]);
+      for (size_t b = 0; b < bounds.size(); ++b)
+        labelled(histogram ? "_bucket" : "", sample_labels_[b], own[b]);
+      if (histogram) labelled("_bucket", sample_labels_.back(), own[count_index]);
+      if (!MaybeFlush(sink)) return false;
+    }
+    if (depth == 0) continue;
+    RebuildLine(family, family.Advance(digits_));
   }
   return MaybeFlush(sink);
 }

@@ -11,6 +11,10 @@ namespace promsynth {
 
 /// Renders a snapshot in the Prometheus text format 0.0.4, straight into a sink.
 ///
+/// Histograms and summaries are written as prometheus-cpp's TextSerializer writes them: per
+/// series `_count`, `_sum`, then the `_bucket` lines with `le` (ending with `le="+Inf"`) or the
+/// quantile lines with `quantile`, the extra label after the series' own labels.
+///
 /// Series labels are produced while writing from each series' position in its family's
 /// expansion: one reusable line prefix is patched only where a label changes, so the cost per
 /// series is one copy of the prefix and one number. Output goes out in chunks of about
@@ -31,6 +35,10 @@ class TextRenderer {
 
  private:
   bool RenderFamily(const FamilyLayout& family, const double* values, ByteSink& sink);
+  /// A histogram or summary: `_count`, `_sum`, then one line per bucket or quantile per series.
+  bool RenderSampledFamily(const FamilyLayout& family, const double* values, ByteSink& sink);
+  /// Rebuilds line_ from column `from` onwards: `,label="value"` per column, then `} `.
+  void RebuildLine(const FamilyLayout& family, size_t from);
   bool MaybeFlush(ByteSink& sink) { return buffer_.size() < chunk_bytes_ || Flush(sink); }
 
   size_t chunk_bytes_;
@@ -38,6 +46,7 @@ class TextRenderer {
   std::string line_;                  ///< `name{label="v",...} ` of the current series
   std::vector<size_t> column_start_;  ///< where each column's fragment starts in line_
   std::vector<size_t> digits_;
+  std::vector<std::string> sample_labels_;  ///< `le="…"` or `quantile="…"` of the current family
 };
 
 /// Escapes HELP text for the text format: backslash and newline.

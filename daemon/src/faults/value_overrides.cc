@@ -80,7 +80,8 @@ std::optional<ValueOverride> ParseValueOverride(std::string_view json, int64_t n
 std::vector<size_t> MatchingSeries(const ValueOverride& override, const SeriesLayout& layout) {
   std::vector<size_t> indices;
   for (const FamilyLayout& family : layout.families) {
-    if (family.name != override.metric) continue;
+    // Only gauges and counters have one value per series to force.
+    if (family.name != override.metric || family.values_per_series != 1) continue;
     // The wanted index in each column that a label constrains; nullopt for free columns.
     std::vector<std::optional<size_t>> wanted(family.columns.size());
     bool possible = true;
@@ -100,7 +101,7 @@ std::vector<size_t> MatchingSeries(const ValueOverride& override, const SeriesLa
       if (i > 0) family.Advance(digits);
       bool match = true;
       for (size_t c = 0; c < digits.size() && match; ++c) match = !wanted[c] || *wanted[c] == digits[c];
-      if (match) indices.push_back(family.first_series + i);
+      if (match) indices.push_back(family.ValueIndex(i));
     }
   }
   return indices;

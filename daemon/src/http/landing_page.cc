@@ -166,10 +166,11 @@ std::string RenderLandingPage(const Config& config, const std::string& telemetry
       "<th>last</th><th>help</th></tr>\n";
   for (const MetricConfig& metric : config.metrics) {
     const std::string name = EscapeHtml(metric.name);
+    const std::string& kind =
+        metric.generator.kind.empty() ? metric.observations.value.kind : metric.generator.kind;
     page += "<tr data-family=\"" + name + "\"><td><code>" + name +
-            "</code><div class=\"sample\"></div></td><td>" +
-            (metric.type == MetricType::kCounter ? "counter" : "gauge") + "</td><td>" +
-            std::to_string(metric.SeriesCount()) + "</td><td>" + EscapeHtml(metric.generator.kind) +
+            "</code><div class=\"sample\"></div></td><td>" + std::string(MetricTypeName(metric.type)) +
+            "</td><td>" + std::to_string(metric.SeriesCount()) + "</td><td>" + EscapeHtml(kind) +
             "</td><td>" + FormatDuration(metric.tick) +
             "</td><td><svg class=\"sparkline\" viewBox=\"0 0 160 32\" role=\"img\" aria-label=\"recent "
             "values of " +

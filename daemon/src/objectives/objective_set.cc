@@ -29,6 +29,12 @@ ObjectiveSet::ObjectiveSet(const Config& config, const SeriesLayout& layout) : c
                         "the full name of a metric in metrics: (namespace and _total included)"});
       continue;
     }
+    if (family->values_per_series != 1) {
+      errors.push_back({slo.location, path + ".series", "an SLO over own series needs a gauge or a counter",
+                        slo.metric,
+                        "a gauge or counter metric (or source: prometheus for a histogram or summary)"});
+      continue;
+    }
     // Which column each matcher tests, and which value index it requires.
     std::vector<std::pair<size_t, std::string>> tests;
     bool unknown_label = false;

@@ -39,10 +39,31 @@ std::vector<double> AnomalyMultipliers(AnomalyPattern pattern, double factor, in
   return multipliers;
 }
 
+namespace {
+
+int64_t FloorDiv(int64_t a, int64_t b) {
+  int64_t quotient = a / b;
+  if ((a % b != 0) && ((a < 0) != (b < 0))) --quotient;
+  return quotient;
+}
+
+}  // namespace
+
 double AnomalyStage::MultiplierAt(int64_t tick, int64_t tick_ms) const {
-  int64_t position = tick - (FirstTickAtOrAfter(start_ms_, tick_ms) + at_);
+  const AnomalySchedule& s = schedule_;
+  const int64_t first =
+      s.at_ms ? FirstTickAtOrAfter(*s.at_ms, tick_ms) : FirstTickAtOrAfter(s.start_ms, tick_ms) + s.at_ticks;
+  int64_t position = tick - first;
   if (position < 0) return 1.0;
-  if (every_ > 0) position %= every_;
+  if (s.every_ticks > 0) {
+    position %= s.every_ticks;
+  } else if (s.every_ms > 0) {
+    // Window n begins at the first tick at or after origin + n·every; the tick's time is at or
+    // after that point, so the position in window n is never negative.
+    const int64_t origin_ms = s.at_ms ? *s.at_ms : (first * tick_ms);
+    const int64_t n = FloorDiv(tick * tick_ms - origin_ms, s.every_ms);
+    position = tick - FirstTickAtOrAfter(origin_ms + n * s.every_ms, tick_ms);
+  }
   return position < static_cast<int64_t>(multipliers_.size()) ? multipliers_[static_cast<size_t>(position)]
                                                               : 1.0;
 }
@@ -87,18 +108,20 @@ StageKind AnomalyStageKind() {
                       .help = "R, the window's length in ticks",
                       .integer = true},
                      {.name = "at",
+                      .type = ParamType::kTicksOrTime,
                       .default_value = 0,
                       .min = 0,
-                      .help = "ticks from the origin to the window",
+                      .help = "whole ticks from the origin to the first window, or the first window's time",
                       .integer = true},
                      {.name = "start",
                       .type = ParamType::kTimestamp,
                       .default_value = 0,
                       .help = "the origin: the first tick at or after this time"},
                      {.name = "every",
+                      .type = ParamType::kTicksOrDuration,
                       .default_value = 0,
                       .min = 0,
-                      .help = "repeat the window every this many ticks (0: once)",
+                      .help = "repeat the window every this many ticks (0: once), or every this duration",
                       .integer = true},
                      {.name = "frequency", .default_value = 3, .help = "oscillating: radians per sample"}},
           .check = [](const ResolvedParams& params) -> std::optional<std::string> {
@@ -109,16 +132,32 @@ StageKind AnomalyStageKind() {
             if (params.Given("frequency") && pattern != "oscillating") {
               return "frequency applies only to pattern oscillating";
             }
-            if (params.Get("every") > 0 && params.Get("every") < params.Get("recovery_time")) {
+            if (params.IsWallClock("at") && params.Given("start")) {
+              return "at is a time, so start does not apply: give at as ticks after start, or drop start";
+            }
+            if (!params.IsWallClock("every") && params.Get("every") > 0 &&
+                params.Get("every") < params.Get("recovery_time")) {
               return "every must be at least recovery_time, so that windows do not overlap";
             }
             return std::nullopt;
           },
           .make = [](const ResolvedParams& params, size_t, uint64_t) -> std::unique_ptr<Stage> {
+            AnomalySchedule schedule;
+            schedule.start_ms = params.GetMillis("start");
+            if (params.IsWallClock("at")) {
+              schedule.at_ms = params.GetMillis("at");
+            } else {
+              schedule.at_ticks = params.GetInteger("at");
+            }
+            if (params.IsWallClock("every")) {
+              schedule.every_ms = params.GetMillis("every");
+            } else {
+              schedule.every_ticks = params.GetInteger("every");
+            }
             return std::make_unique<AnomalyStage>(
                 AnomalyMultipliers(PatternFrom(params.GetText("pattern")), params.Get("factor"),
                                    params.GetInteger("recovery_time"), params.Get("frequency")),
-                params.GetMillis("start"), params.GetInteger("at"), params.GetInteger("every"));
+                schedule);
           }};
 }
 

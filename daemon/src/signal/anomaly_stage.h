@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "signal/stage.h"
@@ -20,14 +21,30 @@ enum class AnomalyPattern { kLinear, kExponential, kOscillating, kStep };
 std::vector<double> AnomalyMultipliers(AnomalyPattern pattern, double factor, int64_t recovery_time,
                                        double frequency);
 
-/// `anomaly`: multiplies the values of every series by the window's multipliers. The window's
-/// first tick is `at` ticks after the first tick at or after `start` (default the epoch), and
-/// repeats every `every` ticks when `every` > 0. Stateless: each tick's factor is computed from
-/// its position in the window.
+/// When an anomaly's windows begin. Every schedule is a pure function of the tick, so replicas
+/// and restarts agree.
+struct AnomalySchedule {
+  int64_t start_ms = 0;          ///< the origin (`start`): its first tick at or after this time
+  int64_t at_ticks = 0;          ///< `at` as a number: the first window is this many ticks after the origin
+  std::optional<int64_t> at_ms;  ///< `at` as a time: the first window begins at its first tick at or after it
+  int64_t every_ticks = 0;       ///< `every` as a number: a window every this many ticks (0: once)
+  int64_t every_ms = 0;          ///< `every` as a duration: a window at the first tick at or after each
+                                 ///< T + n·every, T the first window's time (the epoch by default)
+};
+
+/// `anomaly`: multiplies the values of every series by the window's multipliers. The first
+/// window begins at `at` — ticks after the first tick at or after `start` (default the epoch),
+/// or a time — and repeats every `every` ticks or every `every` of wall-clock time, aligned to
+/// that first window's time (so `every: 1h` alone gives a window at the start of every hour
+/// since the epoch). A window that begins before the previous one ended cuts it short.
+/// Stateless: each tick's factor is computed from its position in the window.
 class AnomalyStage final : public Stage {
  public:
+  AnomalyStage(std::vector<double> multipliers, const AnomalySchedule& schedule)
+      : multipliers_(std::move(multipliers)), schedule_(schedule) {}
+  /// Ticks only: origin `start_ms`, first window `at` ticks after it, then every `every` ticks.
   AnomalyStage(std::vector<double> multipliers, int64_t start_ms, int64_t at, int64_t every)
-      : multipliers_(std::move(multipliers)), start_ms_(start_ms), at_(at), every_(every) {}
+      : AnomalyStage(std::move(multipliers), AnomalySchedule{start_ms, at, std::nullopt, every, 0}) {}
   void Apply(const TickContext& context, std::span<const StreamKey> keys,
              std::span<double> values) noexcept override;
 
@@ -36,9 +53,7 @@ class AnomalyStage final : public Stage {
 
  private:
   std::vector<double> multipliers_;
-  int64_t start_ms_;
-  int64_t at_;
-  int64_t every_;
+  AnomalySchedule schedule_;
 };
 
 /// The `anomaly` stage: `pattern` (linear, exponential, oscillating, step; required), `factor`

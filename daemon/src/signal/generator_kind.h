@@ -21,6 +21,12 @@ enum class ParamType {
   kText,        ///< a string; `ParamSpec::choices` lists the accepted ones when it is not empty
   kNumberList,  ///< a list of numbers
   kTimestamp,   ///< an RFC 3339 time (`2026-01-01T00:00:00Z`) or unix seconds; stored as unix seconds
+  /// A number of ticks (a number, checked like kNumber), or a duration (`1h`, stored in seconds
+  /// and marked wall-clock: ResolvedParams::IsWallClock).
+  kTicksOrDuration,
+  /// A number of ticks (a number, checked like kNumber), or an RFC 3339 time (stored as unix
+  /// seconds and marked wall-clock).
+  kTicksOrTime,
 };
 
 /// One declared parameter of a generator kind: what the config is validated against.
@@ -50,6 +56,8 @@ class ResolvedParams {
   }
   /// Records that the config wrote `name` (rather than its default applying).
   void MarkGiven(std::string_view name) { given_[std::string(name)] = true; }
+  /// Records that a kTicksOrDuration / kTicksOrTime parameter was written as a duration or time.
+  void MarkWallClock(std::string_view name) { wall_clock_[std::string(name)] = true; }
 
   /// The value of a declared parameter (0 for an undeclared one).
   double Get(std::string_view name) const;
@@ -63,12 +71,16 @@ class ResolvedParams {
   const std::vector<double>& GetList(std::string_view name) const;
   /// Whether the config wrote the parameter (under its name or its alias).
   bool Given(std::string_view name) const { return given_.find(name) != given_.end(); }
+  /// Whether a kTicksOrDuration / kTicksOrTime parameter is a duration or time (in seconds)
+  /// rather than a number of ticks.
+  bool IsWallClock(std::string_view name) const { return wall_clock_.find(name) != wall_clock_.end(); }
 
  private:
   std::map<std::string, double, std::less<>> values_;
   std::map<std::string, std::string, std::less<>> texts_;
   std::map<std::string, std::vector<double>, std::less<>> lists_;
   std::map<std::string, bool, std::less<>> given_;
+  std::map<std::string, bool, std::less<>> wall_clock_;
 };
 
 /// Which child generators a kind takes.

@@ -45,6 +45,8 @@ std::string DescribeRange(const ParamSpec& spec) {
       return "an RFC 3339 time such as 2026-01-01T00:00:00Z, or unix seconds";
     case ParamType::kNumber:
     case ParamType::kDuration:
+    case ParamType::kTicksOrDuration:
+    case ParamType::kTicksOrTime:
       break;
   }
   std::string text = spec.type == ParamType::kDuration ? "a duration"
@@ -59,6 +61,9 @@ std::string DescribeRange(const ParamSpec& spec) {
   } else if (std::isfinite(spec.max)) {
     text += " of at most " + FormatNumber(spec.max);
   }
+  if (spec.type == ParamType::kTicksOrDuration) text += " (ticks), or a duration such as 1h";
+  if (spec.type == ParamType::kTicksOrTime)
+    text += " (ticks), or an RFC 3339 time such as 2026-01-01T00:00:00Z";
   return text;
 }
 
@@ -129,6 +134,24 @@ void ResolveValue(const ParamSpec& spec, const GeneratorParam& param, const std:
       return;
     }
     resolved.Set(spec.name, static_cast<double>(*millis) / 1000.0);
+    return;
+  }
+  if (param.kind == GeneratorParam::Kind::kText &&
+      (spec.type == ParamType::kTicksOrDuration || spec.type == ParamType::kTicksOrTime)) {
+    const bool duration = spec.type == ParamType::kTicksOrDuration;
+    std::optional<int64_t> millis;
+    if (duration) {
+      if (auto parsed = ParseDuration(param.text); parsed && parsed->count() > 0) millis = parsed->count();
+    } else {
+      millis = ParseRfc3339Millis(param.text);
+    }
+    if (!millis) {
+      errors.push_back({param.location, key, duration ? "not a positive duration" : "not a time", param.text,
+                        DescribeRange(spec)});
+      return;
+    }
+    resolved.Set(spec.name, static_cast<double>(*millis) / 1000.0);
+    resolved.MarkWallClock(spec.name);
     return;
   }
   double value = 0;

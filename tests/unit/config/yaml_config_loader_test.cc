@@ -101,7 +101,8 @@ TEST(YamlConfigLoaderTest, UnknownMetricKeyNamesLineColumnAndAllowed) {
   EXPECT_THAT(
       ErrorsOf("metrics:\n  - name: a\n    generatr: {kind: constant}\n    generator: {kind: constant}\n"),
       ElementsAre("test.yml:3:5: metrics[0].generatr: unknown key \"generatr\" (allowed: name, help, unit, "
-                  "type, labels, tick, generator)"));
+                  "type, labels, tick, generator, mode, resets, gaps, buckets, quantiles, window, max_age, "
+                  "observations, observations_per_tick, max_observations_per_tick)"));
 }
 
 TEST(YamlConfigLoaderTest, BadMetricName) {
@@ -152,9 +153,9 @@ TEST(YamlConfigLoaderTest, NonPositiveAndMalformedTicks) {
 }
 
 TEST(YamlConfigLoaderTest, BadTypeSeedAndRanges) {
-  EXPECT_THAT(
-      ErrorsOf("metrics:\n  - {name: a, type: gage, generator: {kind: constant}}\n"),
-      ElementsAre("test.yml:2:21: metrics[0].type: unknown metric type \"gage\" (allowed: gauge, counter)"));
+  EXPECT_THAT(ErrorsOf("metrics:\n  - {name: a, type: gage, generator: {kind: constant}}\n"),
+              ElementsAre("test.yml:2:21: metrics[0].type: unknown metric type \"gage\" (allowed: gauge, "
+                          "counter, histogram, summary)"));
   EXPECT_THAT(ErrorsOf("global: {seed: -3}\nmetrics: []\n"),
               ElementsAre(HasSubstr("global.seed: not a seed \"-3\" (allowed: an integer from 0 to")));
   EXPECT_THAT(ErrorsOf("metrics:\n  - {name: a, labels: {i: \"9..2\"}, generator: {kind: constant}}\n"),

@@ -84,6 +84,70 @@ TEST(TextRendererTest, StaleSeriesAreLeftOut) {
   EXPECT_EQ(at(3), "# HELP s Synthetic gauge from the series generator.\n# TYPE s gauge\ns 3\n");
 }
 
+constexpr const char* kHistogramsAndSummaries = R"(
+global: {seed: 5, labels: {env: "prod \"eu\"", zone: "a\\b"}}
+metrics:
+  - name: latency_seconds
+    type: histogram
+    help: Request latency.
+    labels: {method: [GET, POST], instance: "0..2"}
+    buckets: [-1, 1e-7, 0.005, 0.25, 1, 2.5, 1e20]
+    observations: {kind: exponential, scale: 0.5}
+    observations_per_tick: 3.5
+  - name: default_buckets
+    type: histogram
+    observations: {kind: uniform, low: 0, high: 12}
+  - name: nan_seen
+    type: histogram
+    buckets: [1]
+    observations: {kind: constant, value: .nan}
+  - name: payload_bytes
+    type: summary
+    labels: {route: ["/", "/api"]}
+    quantiles: [0, 0.25, 0.5, 0.9, 0.999, 1]
+    window: 5s
+    observations: {kind: lognormal, mean: 6, sigma: 1}
+    observations_per_tick: {kind: uniform, low: 0, high: 4}
+    max_observations_per_tick: 4
+  - name: idle
+    type: summary
+    observations: {kind: constant, value: 1}
+    observations_per_tick: 0
+  - {name: c, type: counter, labels: {i: "0..9"}, gaps: {drop_probability: 0.3, nan_probability: 0.2, inf_probability: 0.1, neg_inf_probability: 0.1}, generator: {kind: constant, value: 1}}
+  - {name: h_gaps, type: histogram, labels: {i: "0..9"}, gaps: {drop_probability: 0.5}, buckets: [1], observations: {kind: uniform}}
+)";
+
+TEST(TextRendererTest, HistogramsAndSummariesByteIdenticalToPrometheusCppSerializer) {
+  for (int ticks : {1, 4, 9}) {
+    const auto snapshot = SnapshotOf(kHistogramsAndSummaries, ticks);
+    const std::string ours = Render(*snapshot);
+    EXPECT_EQ(ours, testing::SerializeWithPrometheusCpp(*snapshot)) << "after " << ticks << " ticks";
+    // Spot checks of the shape, independent of the oracle.
+    EXPECT_NE(ours.find("# TYPE latency_seconds histogram\n"), std::string::npos);
+    EXPECT_NE(ours.find("latency_seconds_bucket{env=\"prod \\\"eu\\\"\",instance=\"0\",method=\"GET\","
+                        "zone=\"a\\\\b\",le=\"1e+20\"} "),
+              std::string::npos);
+    EXPECT_NE(ours.find(",le=\"+Inf\"} "), std::string::npos);
+    EXPECT_NE(ours.find("default_buckets_bucket{env=\"prod \\\"eu\\\"\",zone=\"a\\\\b\",le=\"0.005\"} "),
+              std::string::npos);
+    EXPECT_NE(ours.find(",quantile=\"0.999\"} "), std::string::npos);
+    EXPECT_NE(ours.find("idle{env=\"prod \\\"eu\\\"\",zone=\"a\\\\b\",quantile=\"0.5\"} Nan\n"),
+              std::string::npos);
+    EXPECT_NE(ours.find("nan_seen_sum{env=\"prod \\\"eu\\\"\",zone=\"a\\\\b\"} Nan\n"), std::string::npos);
+  }
+}
+
+TEST(TextRendererTest, HistogramWithoutLabelsPutsLeAlone) {
+  const auto snapshot = SnapshotOf(
+      "metrics:\n  - {name: h, type: histogram, buckets: [0.5], observations: {kind: constant, value: 0.25},"
+      " observations_per_tick: 2}\n",
+      3);
+  EXPECT_EQ(Render(*snapshot),
+            "# HELP h Synthetic histogram from the constant generator.\n# TYPE h histogram\n"
+            "h_count 6\nh_sum 1.5\nh_bucket{le=\"0.5\"} 6\nh_bucket{le=\"+Inf\"} 6\n");
+  EXPECT_EQ(Render(*snapshot), testing::SerializeWithPrometheusCpp(*snapshot));
+}
+
 class RefusingSink final : public ByteSink {
  public:
   bool Write(std::string_view) override {

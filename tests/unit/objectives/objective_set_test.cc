@@ -67,6 +67,12 @@ std::vector<ObjectiveResult> RunTicks(const std::string& yaml, int ticks) {
   return set.EvaluateDueLocal(start + (ticks - 1) * 1000);
 }
 
+TEST(ObjectiveSetTest, OwnSeriesOfAHistogramAreRefused) {
+  EXPECT_THAT(ErrorOf("metrics:\n  - {name: h, type: histogram, observations: {kind: uniform}}\n"
+                      "slos:\n  - {name: x, series: h, threshold: 1}\n"),
+              HasSubstr("slos[0].series: an SLO over own series needs a gauge or a counter \"h\""));
+}
+
 TEST(ObjectiveSetTest, ConstantSeriesGiveExactVerdicts) {
   auto results = RunTicks(std::string(kMetrics) + R"(slos:
   - {name: held, series: m, query_aggregation: mean, repetition_aggregation: max, operator: lte, threshold: 3}

@@ -271,7 +271,7 @@ TEST(GeneratorRegistryTest, AnomalyErrors) {
   EXPECT_THAT(
       anomaly({{"pattern", Txt("step")}, {"recovery_time", Num(5, 31)}, {"at", Num(-1, 32)}}),
       ElementsAre("t.yml:4:32: metrics[0].generator.stages[0].anomaly.at: out of range \"-1\" (allowed: a "
-                  "whole number of at least 0)"));
+                  "whole number of at least 0 (ticks), or an RFC 3339 time such as 2026-01-01T00:00:00Z)"));
   EXPECT_THAT(
       Errors(WithStages(base, {Stage("anomaly", {{"pattern", Txt("step")}})})),
       ElementsAre("t.yml:5:9: metrics[0].generator.stages[0].anomaly.factor: missing required parameter "

@@ -79,6 +79,80 @@ TEST(AnomalyStageTest, MultipliesTheBaselineThroughTheRegistry) {
   EXPECT_THAT(series0, ElementsAre(10, 20, 17.5, 15, 12.5, 10, 10));
 }
 
+TEST(AnomalyStageTest, EveryDurationIsAlignedToTheEpoch) {
+  // every 60 s with 10 s ticks: windows at ticks 0, 6, 12… (multiples of a minute).
+  AnomalySchedule schedule;
+  schedule.every_ms = 60'000;
+  AnomalyStage stage(AnomalyMultipliers(AnomalyPattern::kStep, 3, 2, 3), schedule);
+  std::vector<double> multipliers;
+  for (int64_t tick = 0; tick < 13; ++tick) multipliers.push_back(stage.MultiplierAt(tick, 10'000));
+  EXPECT_THAT(multipliers, ElementsAre(3, 3, 1, 1, 1, 1, 3, 3, 1, 1, 1, 1, 3));
+  // 25 s ticks: the minute boundaries fall between ticks, the window starts at the next tick.
+  EXPECT_EQ(stage.MultiplierAt(2, 25'000), 1);   // 50 s
+  EXPECT_EQ(stage.MultiplierAt(3, 25'000), 3);   // 75 s: first tick at or after 60 s
+  EXPECT_EQ(stage.MultiplierAt(4, 25'000), 3);   // 100 s
+  EXPECT_EQ(stage.MultiplierAt(5, 25'000), 3);   // 125 s: first tick at or after 120 s
+  EXPECT_EQ(stage.MultiplierAt(6, 25'000), 3);   // 150 s: its second tick
+  EXPECT_EQ(stage.MultiplierAt(7, 25'000), 1);   // 175 s
+  EXPECT_EQ(stage.MultiplierAt(-2, 10'000), 1);  // before the first window
+}
+
+TEST(AnomalyStageTest, AtATimeThenEveryDuration) {
+  AnomalySchedule schedule;
+  schedule.at_ms = 1'767'225'630'000;  // 2026-01-01T00:00:30Z
+  schedule.every_ms = 3'600'000;
+  AnomalyStage stage(AnomalyMultipliers(AnomalyPattern::kLinear, 2, 3, 3), schedule);
+  const int64_t first = 1'767'225'630;  // 1 s ticks
+  EXPECT_EQ(stage.MultiplierAt(first - 1, 1000), 1);
+  EXPECT_EQ(stage.MultiplierAt(first, 1000), 2);
+  EXPECT_EQ(stage.MultiplierAt(first + 1, 1000), 1.5);
+  EXPECT_EQ(stage.MultiplierAt(first + 2, 1000), 1);
+  EXPECT_EQ(stage.MultiplierAt(first + 3600, 1000), 2);
+  EXPECT_EQ(stage.MultiplierAt(first + 7201, 1000), 1.5);
+}
+
+TEST(AnomalyStageTest, EveryAndAtWrittenAsDurationAndTimeInTheConfig) {
+  const auto registry = GeneratorRegistry::WithBuiltins();
+  GeneratorConfig config = MakeConfig("constant", {{"value", Number(10)}});
+  config.stages.push_back(MakeConfig("anomaly", {{"pattern", Text("step")},
+                                                 {"factor", Number(2)},
+                                                 {"recovery_time", Number(2)},
+                                                 {"every", Text("1m")}}));
+  auto generator = registry.Make(config, "g", 1);
+  EXPECT_EQ(FillAt(*generator, 59, 1)[0], 10);
+  EXPECT_EQ(FillAt(*generator, 60, 1)[0], 20);
+  EXPECT_EQ(FillAt(*generator, 61, 1)[0], 20);
+  EXPECT_EQ(FillAt(*generator, 62, 1)[0], 10);
+  EXPECT_EQ(FillAt(*generator, 120, 1)[0], 20);
+
+  config.stages[0].params["at"] = Text("2026-01-01T00:00:30Z");
+  config.stages[0].params.erase("every");
+  generator = registry.Make(config, "g", 1);
+  EXPECT_EQ(FillAt(*generator, 1'767'225'629, 1)[0], 10);
+  EXPECT_EQ(FillAt(*generator, 1'767'225'630, 1)[0], 20);
+
+  std::vector<ConfigError> errors;
+  config.stages[0].params["start"] = Number(5);
+  EXPECT_FALSE(registry.Resolve(config, "g", errors));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].message,
+            "at is a time, so start does not apply: give at as ticks after start, or drop start");
+  errors.clear();
+  config.stages[0].params.erase("start");
+  config.stages[0].params["every"] = Text("0s");
+  config.stages[0].params["at"] = Text("soon");
+  EXPECT_FALSE(registry.Resolve(config, "g", errors));
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0].Format(),
+            "t.yml:4:7: g.stages[0].anomaly.at: not a time \"soon\" (allowed: a whole number of at least 0 "
+            "(ticks), "
+            "or an RFC 3339 time such as 2026-01-01T00:00:00Z)");
+  EXPECT_EQ(
+      errors[1].Format(),
+      "t.yml:4:7: g.stages[0].anomaly.every: not a positive duration \"0s\" (allowed: a whole number of at "
+      "least 0 (ticks), or a duration such as 1h)");
+}
+
 TEST(NoiseStageTest, DrawsComeFromTheSaltedStream) {
   NoiseStage stage({DistributionKind::kNormal, 0, 1}, 1, 0, 7);
   const StreamKey key = Mix64(1);

@@ -1,4 +1,4 @@
-#include "signal/timestamp.h"
+#include "config/rfc3339_time.h"
 
 namespace promsynth {
 namespace {

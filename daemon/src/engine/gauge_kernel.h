@@ -1,0 +1,21 @@
+#pragma once
+
+#include <memory>
+
+#include "engine/family_kernel.h"
+
+namespace promsynth {
+
+/// A gauge: each tick's value is the generator's value. Skipped ticks are not computed.
+class GaugeKernel final : public FamilyKernel {
+ public:
+  explicit GaugeKernel(std::unique_ptr<Generator> generator) : generator_(std::move(generator)) {}
+  void Step(const TickContext& context, std::span<const StreamKey> keys, std::span<double> values,
+            std::span<double> scratch, bool last) noexcept override;
+  bool CatchesUp() const override { return false; }
+
+ private:
+  std::unique_ptr<Generator> generator_;
+};
+
+}  // namespace promsynth
