@@ -42,7 +42,8 @@ std::vector<std::string> Fields(const std::string& line) { return Lines(line, ",
 
 TEST(BatchTest, SeedExampleWritesTheOriginalsCsvAndAPlot) {
   TempDir dir;
-  const CommandResult run = RunCommand({kBinary, "generate", "-c", kChaosExample, "-o", dir.path() + "/output"}, kTimeout);
+  const CommandResult run =
+      RunCommand({kBinary, "generate", "-c", kChaosExample, "-o", dir.path() + "/output"}, kTimeout);
   ASSERT_EQ(run.exit_code, 0) << run.output;
   const std::string csv = ReadFile(dir.path() + "/output/metrics.csv");
   // CRLF everywhere, no bare LF.
@@ -87,9 +88,9 @@ TEST(BatchTest, TheImportedYamlGeneratesTheSameCsv) {
   ASSERT_EQ(imported.exit_code, 0) << imported.output;
   const CommandResult from_toml =
       RunCommand({kBinary, "generate", "-c", kChaosExample, "-o", dir.path() + "/a", "--no-plot"}, kTimeout);
-  const CommandResult from_yaml = RunCommand(
-      {kBinary, "generate", "--config.file", dir.path() + "/chaos.yml", "--samples", "150", "-o", dir.path() + "/b"},
-      kTimeout);
+  const CommandResult from_yaml = RunCommand({kBinary, "generate", "--config.file", dir.path() + "/chaos.yml",
+                                              "--samples", "150", "-o", dir.path() + "/b"},
+                                             kTimeout);
   ASSERT_EQ(from_toml.exit_code, 0) << from_toml.output;
   ASSERT_EQ(from_yaml.exit_code, 0) << from_yaml.output;
   const std::string a = ReadFile(dir.path() + "/a/metrics.csv");
@@ -105,31 +106,37 @@ TEST(BatchTest, TheImportedYamlGeneratesTheSameCsv) {
 TEST(BatchTest, SeedZeroPicksASeedPrintsItAndThatSeedRepeatsTheRun) {
   TempDir dir;
   std::string toml = ReadFile(kChaosExample);
-  const std::string random = dir.Write("random.toml", std::regex_replace(toml, std::regex("seed = 42"), "seed = 0"));
-  const CommandResult run = RunCommand({kBinary, "generate", "-c", random, "-o", dir.path() + "/r", "--no-plot"}, kTimeout);
+  const std::string random =
+      dir.Write("random.toml", std::regex_replace(toml, std::regex("seed = 42"), "seed = 0"));
+  const CommandResult run =
+      RunCommand({kBinary, "generate", "-c", random, "-o", dir.path() + "/r", "--no-plot"}, kTimeout);
   ASSERT_EQ(run.exit_code, 0) << run.output;
   std::smatch match;
   ASSERT_TRUE(std::regex_search(run.output, match, std::regex("using seed ([0-9]+)"))) << run.output;
   const std::string fixed =
       dir.Write("fixed.toml", std::regex_replace(toml, std::regex("seed = 42"), "seed = " + match[1].str()));
-  ASSERT_EQ(RunCommand({kBinary, "generate", "-c", fixed, "-o", dir.path() + "/f", "--no-plot"}, kTimeout).exit_code, 0);
+  ASSERT_EQ(RunCommand({kBinary, "generate", "-c", fixed, "-o", dir.path() + "/f", "--no-plot"}, kTimeout)
+                .exit_code,
+            0);
   EXPECT_EQ(ReadFile(dir.path() + "/r/metrics.csv"), ReadFile(dir.path() + "/f/metrics.csv"));
 }
 
 TEST(BatchTest, WhereTheOriginalFailsTheErrorNamesTheTomlLine) {
   TempDir dir;
-  const std::string toml = std::regex_replace(ReadFile(kChaosExample), std::regex("recovery_time = 20"),
-                                              "recovery_time = 200");
+  const std::string toml =
+      std::regex_replace(ReadFile(kChaosExample), std::regex("recovery_time = 20"), "recovery_time = 200");
   const std::string bad = dir.Write("bad.toml", toml);
   const CommandResult run = RunCommand({kBinary, "generate", "-c", bad, "-o", dir.path() + "/x"}, kTimeout);
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_THAT(run.output, HasSubstr("bad.toml:39:21: anomalies.instances.recovery_time: at + recovery_time = 240 "
-                                    "is beyond num_samples = 150"));
+  EXPECT_THAT(run.output,
+              HasSubstr("bad.toml:39:21: anomalies.instances.recovery_time: at + recovery_time = 240 "
+                        "is beyond num_samples = 150"));
 }
 
 TEST(BatchTest, NoProgressBarInAPipeButOneOnATerminal) {
   TempDir dir;
-  const std::vector<std::string> command = {kBinary, "generate", "-c", kChaosExample, "-o", dir.path() + "/p", "--no-plot"};
+  const std::vector<std::string> command = {kBinary, "generate",        "-c",       kChaosExample,
+                                            "-o",    dir.path() + "/p", "--no-plot"};
   const CommandResult piped = RunCommand(command, kTimeout);
   ASSERT_EQ(piped.exit_code, 0) << piped.output;
   EXPECT_THAT(piped.output, Not(HasSubstr("\r")));
@@ -194,7 +201,8 @@ metrics:
         const auto clock = SampleText(response.body, "clock_seconds");
         if (!clock) return false;
         std::vector<std::string> values;
-        for (const std::string& name : series) values.push_back(SampleText(response.body, name).value_or("?"));
+        for (const std::string& name : series)
+          values.push_back(SampleText(response.body, name).value_or("?"));
         live[static_cast<int64_t>(std::stod(*clock))] = values;
         return live.size() >= 4;
       },
@@ -239,9 +247,9 @@ metrics:
     help: Requests, backfilled.
     generator: {kind: uniform, low: 1, high: 3}
 )");
-  const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                          std::chrono::system_clock::now().time_since_epoch())
-                          .count();
+  const int64_t now =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
   const int64_t start = (now - 3 * 3600) / 15 * 15;
   const CommandResult generated =
       RunCommand({kBinary, "generate", "--config.file", config, "--start", std::to_string(start), "--end",
@@ -255,28 +263,29 @@ metrics:
   // A known sample an hour in: its value as generated.
   const int64_t probe = start + 3600;
   std::smatch match;
-  ASSERT_TRUE(std::regex_search(
-      om, match,
-      std::regex("\nbackfill_temperature_celsius\\{room=\"hall\"\\} ([^ ]+) " + std::to_string(probe) + "\n")));
+  ASSERT_TRUE(std::regex_search(om, match,
+                                std::regex("\nbackfill_temperature_celsius\\{room=\"hall\"\\} ([^ ]+) " +
+                                           std::to_string(probe) + "\n")));
   const double expected = std::stod(match[1].str());
 
-  const CommandResult blocks = RunCommand(
-      {"promtool", "tsdb", "create-blocks-from", "openmetrics", dir.path() + "/out/metrics.om.txt", dir.path() + "/tsdb"},
-      std::chrono::seconds(120));
+  const CommandResult blocks = RunCommand({"promtool", "tsdb", "create-blocks-from", "openmetrics",
+                                           dir.path() + "/out/metrics.om.txt", dir.path() + "/tsdb"},
+                                          std::chrono::seconds(120));
   ASSERT_EQ(blocks.exit_code, 0) << blocks.output;
 
   const std::string prometheus_config = dir.Write("prometheus.yml", "global: {scrape_interval: 1m}\n");
   const int port = FreePort();
-  ChildProcess prometheus({"prometheus", "--config.file=" + prometheus_config,
-                           "--storage.tsdb.path=" + dir.path() + "/tsdb", "--storage.tsdb.retention.time=10y",
-                           "--web.listen-address=127.0.0.1:" + std::to_string(port)},
-                          dir.path() + "/prometheus.log");
+  ChildProcess prometheus(
+      {"prometheus", "--config.file=" + prometheus_config, "--storage.tsdb.path=" + dir.path() + "/tsdb",
+       "--storage.tsdb.retention.time=10y", "--web.listen-address=127.0.0.1:" + std::to_string(port)},
+      dir.path() + "/prometheus.log");
   const std::string api = "http://127.0.0.1:" + std::to_string(port);
   ASSERT_TRUE(WaitUntil([&] { return Get(api + "/-/ready").status == 200; }, std::chrono::seconds(60),
                         std::chrono::milliseconds(200)))
       << prometheus.Output();
-  const HttpResponse response = Get(api + "/api/v1/query?query=backfill_temperature_celsius%7Broom%3D%22hall%22%7D&time=" +
-                                    std::to_string(probe));
+  const HttpResponse response =
+      Get(api + "/api/v1/query?query=backfill_temperature_celsius%7Broom%3D%22hall%22%7D&time=" +
+          std::to_string(probe));
   ASSERT_EQ(response.status, 200) << response.body;
   rapidjson::Document document;
   ASSERT_FALSE(document.Parse(response.body.c_str()).HasParseError());

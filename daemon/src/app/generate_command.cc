@@ -1,3 +1,4 @@
+#include <charconv>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -7,7 +8,6 @@
 #include <sstream>
 #include <stdexcept>
 #include <variant>
-#include <charconv>
 
 #include "app/commands.h"
 #include "app/config_source.h"
@@ -42,11 +42,12 @@ struct GenerateFlags {
 
 std::optional<std::string> ParseFlags(const std::vector<std::string>& args, GenerateFlags& flags) {
   static const std::map<std::string, std::string> kValueFlags = {
-      {"-c", "config"},        {"--config", "config"}, {"--config.file", "config"}, {"-o", "output"},
-      {"--output", "output"},  {"--format", "format"}, {"--start", "start"},        {"--end", "end"},
+      {"-c", "config"},         {"--config", "config"}, {"--config.file", "config"},   {"-o", "output"},
+      {"--output", "output"},   {"--format", "format"}, {"--start", "start"},          {"--end", "end"},
       {"--samples", "samples"}, {"--step", "step"},     {"--plugin.dir", "plugin.dir"}};
-  static const std::map<std::string, std::string> kSwitches = {
-      {"--no-plot", "no-plot"}, {"--no-progress", "no-progress"}, {"--independent-noise", "independent-noise"}};
+  static const std::map<std::string, std::string> kSwitches = {{"--no-plot", "no-plot"},
+                                                               {"--no-progress", "no-progress"},
+                                                               {"--independent-noise", "independent-noise"}};
   for (size_t i = 0; i < args.size(); ++i) {
     std::string name = args[i];
     std::optional<std::string> value;
@@ -79,7 +80,8 @@ std::string ReadText(const std::string& path) {
 }
 
 int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
@@ -89,7 +91,8 @@ std::variant<BatchRange, std::string> RangeFromFlags(const GenerateFlags& flags,
   range.step_ms = config.global.tick.count();
   if (flags.Has("step")) {
     const std::optional<Millis> step = ParseDuration(flags.Get("step"));
-    if (!step || step->count() <= 0) return "--step: not a positive duration: " + flags.Get("step") + " (e.g. 15s)";
+    if (!step || step->count() <= 0)
+      return "--step: not a positive duration: " + flags.Get("step") + " (e.g. 15s)";
     range.step_ms = step->count();
   }
   const int64_t now = NowMs();
@@ -155,8 +158,9 @@ int RunGenerate(const std::vector<std::string>& args) {
     if (LooksLikeChaosToml(text)) {
       for (const char* flag : {"start", "end", "samples", "step"}) {
         if (flags.Has(flag)) {
-          return Fail(std::string("--") + flag + " does not apply to a seed-001 TOML file (num_samples sets the run)",
-                      2);
+          return Fail(
+              std::string("--") + flag + " does not apply to a seed-001 TOML file (num_samples sets the run)",
+              2);
         }
       }
       ChaosConfig chaos = ParseChaosToml(text, path);
@@ -169,9 +173,11 @@ int RunGenerate(const std::vector<std::string>& args) {
       range = ChaosRange(chaos);
       registry = std::make_unique<GeneratorRegistry>(GeneratorRegistry::WithBuiltins());
     } else {
-      if (flags.Has("independent-noise")) return Fail("--independent-noise applies only to seed-001 TOML files", 2);
+      if (flags.Has("independent-noise"))
+        return Fail("--independent-noise applies only to seed-001 TOML files", 2);
       LoadedConfig loaded = LoadConfigFile(path, options);
-      if (loaded.netops) return Fail(path + ": a seed-000 netops body has no batch mode (it runs live only)", 1);
+      if (loaded.netops)
+        return Fail(path + ": a seed-000 netops body has no batch mode (it runs live only)", 1);
       registry = std::make_unique<GeneratorRegistry>(BuildGeneratorRegistry(loader, loaded, options));
       ValidateConfig(loaded, *registry, options.limits);
       config = std::move(loaded.config);
@@ -184,7 +190,8 @@ int RunGenerate(const std::vector<std::string>& args) {
     const bool to_stdout = output == "-";
     if (!to_stdout) std::filesystem::create_directories(output);
     const std::string extension = format == "openmetrics" ? "om.txt" : format;
-    const std::string data_file = to_stdout ? "-" : (std::filesystem::path(output) / ("metrics." + extension)).string();
+    const std::string data_file =
+        to_stdout ? "-" : (std::filesystem::path(output) / ("metrics." + extension)).string();
     OutputStream stream(data_file);
     std::unique_ptr<BatchSink> writer;
     if (format == "csv") writer = std::make_unique<CsvWriter>(stream);

@@ -35,8 +35,8 @@ int RunImportChaos(const std::vector<std::string>& args) {
     ChaosConfig chaos = LoadChaosTomlFile(input);
     if (independent_noise) chaos.independent_noise = true;
     if (ChooseRandomSeed(chaos)) {
-      std::cerr << "promsynth import chaos: seed = 0 asks for a random seed; the YAML uses seed " << chaos.seed
-                << "\n";
+      std::cerr << "promsynth import chaos: seed = 0 asks for a random seed; the YAML uses seed "
+                << chaos.seed << "\n";
     }
     const std::string yaml = ChaosToYaml(chaos);
     if (output == "-") {

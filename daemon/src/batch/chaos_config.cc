@@ -1,11 +1,12 @@
 #include "batch/chaos_config.h"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <random>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "compat/python_float_format.h"
 #include "config/config_error.h"
@@ -42,7 +43,8 @@ class Checker {
   }
   void FailAt(SourceLocation where, std::string key, std::string message, std::string value,
               std::string allowed) {
-    errors_.push_back({std::move(where), std::move(key), std::move(message), std::move(value), std::move(allowed)});
+    errors_.push_back(
+        {std::move(where), std::move(key), std::move(message), std::move(value), std::move(allowed)});
   }
   void ThrowIfAny() {
     if (!errors_.empty()) throw ConfigErrors(std::move(errors_));
@@ -70,7 +72,8 @@ class Checker {
                                  bool required, const toml::node& parent) {
     const toml::node* node = table.get(name);
     if (node == nullptr) {
-      if (required) FailAt(Where(parent), key, "missing (the original fails with KeyError)", "", "an integer");
+      if (required)
+        FailAt(Where(parent), key, "missing (the original fails with KeyError)", "", "an integer");
       return std::nullopt;
     }
     if (const auto integer = node->value_exact<int64_t>()) return *integer;
@@ -106,13 +109,14 @@ std::vector<std::pair<std::string, const toml::node*>> InFileOrder(const toml::t
   return entries;
 }
 
-void ReadNoise(Checker& checker, const toml::table& table, const toml::node& table_node, const std::string& key,
-               int64_t num_samples, ChaosMetric& metric) {
+void ReadNoise(Checker& checker, const toml::table& table, const toml::node& table_node,
+               const std::string& key, int64_t num_samples, ChaosMetric& metric) {
   const toml::node* noise = table.get("noise");
   if (noise == nullptr) return;  // no noise at all
   const auto name = noise->value_exact<std::string>();
   if (!name || NumpyArguments(*name).empty()) {
-    checker.Fail(*noise, key + ".noise", "unknown noise (the original raises ValueError)", std::string(kNoises));
+    checker.Fail(*noise, key + ".noise", "unknown noise (the original raises ValueError)",
+                 std::string(kNoises));
     return;
   }
   metric.noise = *name;
@@ -166,7 +170,8 @@ std::optional<ChaosAnomaly> ReadAnomaly(Checker& checker, const toml::node& node
                                         int64_t num_samples) {
   const toml::table* table = node.as_table();
   if (table == nullptr) {
-    checker.Fail(node, key, "not a table", "[anomalies.<metric>] with at, anomaly_factor, pattern, recovery_time");
+    checker.Fail(node, key, "not a table",
+                 "[anomalies.<metric>] with at, anomaly_factor, pattern, recovery_time");
     return std::nullopt;
   }
   ChaosAnomaly anomaly;
@@ -181,7 +186,8 @@ std::optional<ChaosAnomaly> ReadAnomaly(Checker& checker, const toml::node& node
                    std::string(kPatterns));
     ok = false;
   } else if (const auto text = pattern->value_exact<std::string>();
-             text && (*text == "linear" || *text == "exponential" || *text == "oscillating" || *text == "step")) {
+             text &&
+             (*text == "linear" || *text == "exponential" || *text == "oscillating" || *text == "step")) {
     anomaly.pattern = *text;
   } else {
     checker.Fail(*pattern, key + ".pattern", "unknown pattern (the original raises ValueError)",
@@ -190,9 +196,11 @@ std::optional<ChaosAnomaly> ReadAnomaly(Checker& checker, const toml::node& node
   }
   if (const toml::node* args_node = table->get("pattern_args")) {
     if (const toml::table* args = args_node->as_table()) {
-      anomaly.frequency = checker.Number(*args, "frequency", key + ".pattern_args.frequency", false, *args_node);
+      anomaly.frequency =
+          checker.Number(*args, "frequency", key + ".pattern_args.frequency", false, *args_node);
     } else {
-      checker.Fail(*args_node, key + ".pattern_args", "not a table", "an inline table such as {\"frequency\" = 0.3}");
+      checker.Fail(*args_node, key + ".pattern_args", "not a table",
+                   "an inline table such as {\"frequency\" = 0.3}");
     }
   }
   if (!ok) return std::nullopt;
@@ -218,8 +226,9 @@ std::optional<ChaosAnomaly> ReadAnomaly(Checker& checker, const toml::node& node
   }
   if (anomaly.pattern == "exponential" && *recovery < 2) {
     checker.Fail(recovery_node, key + ".recovery_time",
-                 *recovery == 1 ? "exponential with recovery_time 1 is 0/0: the original writes NaN"
-                                : "exponential with recovery_time 0: the original fails (max of an empty array)",
+                 *recovery == 1
+                     ? "exponential with recovery_time 1 is 0/0: the original writes NaN"
+                     : "exponential with recovery_time 0: the original fails (max of an empty array)",
                  "at least 2 for pattern exponential");
     return std::nullopt;
   }
@@ -233,7 +242,8 @@ bool LooksLikeChaosToml(std::string_view text) {
     for (size_t at = text.find(header); at != std::string_view::npos; at = text.find(header, at + 1)) {
       size_t line_start = text.rfind('\n', at);
       line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-      if (text.substr(line_start, at - line_start).find_first_not_of(" \t") == std::string_view::npos) return true;
+      if (text.substr(line_start, at - line_start).find_first_not_of(" \t") == std::string_view::npos)
+        return true;
     }
     return false;
   };
@@ -264,9 +274,11 @@ ChaosConfig ParseChaosToml(std::string_view text, const std::string& file_name) 
     checker.ThrowIfAny();
   }
   const toml::node& general_node = *root.get("general");
-  if (const auto samples = checker.Integer(*general, "num_samples", "general.num_samples", true, general_node)) {
+  if (const auto samples =
+          checker.Integer(*general, "num_samples", "general.num_samples", true, general_node)) {
     if (*samples < 1) {
-      checker.Fail(*general->get("num_samples"), "general.num_samples", "no samples to generate", "1 or more");
+      checker.Fail(*general->get("num_samples"), "general.num_samples", "no samples to generate",
+                   "1 or more");
     } else {
       config.num_samples = *samples;
     }
@@ -298,7 +310,8 @@ ChaosConfig ParseChaosToml(std::string_view text, const std::string& file_name) 
       const std::string key = "metrics." + name;
       const toml::table* table = node->as_table();
       if (table == nullptr) {
-        checker.Fail(*node, key, "not a table", "[metrics." + name + "] with value, step_size, noise, noise_args");
+        checker.Fail(*node, key, "not a table",
+                     "[metrics." + name + "] with value, step_size, noise, noise_args");
         continue;
       }
       ChaosMetric metric;
@@ -308,7 +321,8 @@ ChaosConfig ParseChaosToml(std::string_view text, const std::string& file_name) 
         checker.FailAt(metric.location, key, "not a valid Prometheus metric name", name,
                        "letters, digits, '_' and ':', not starting with a digit");
       }
-      if (const auto value = checker.Number(*table, "value", key + ".value", true, *node)) metric.value = *value;
+      if (const auto value = checker.Number(*table, "value", key + ".value", true, *node))
+        metric.value = *value;
       if (const auto step = checker.Number(*table, "step_size", key + ".step_size", false, *node)) {
         // round(x / s) * s puts x on the same grid for s and -s (rint is symmetric).
         metric.step_size = std::fabs(*step);
@@ -344,7 +358,8 @@ bool ChooseRandomSeed(ChaosConfig& config) {
 
 ChaosConfig LoadChaosTomlFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw ConfigErrors({{{path, 0, 0}, "", "cannot read the config file", "", "a readable TOML file"}});
+  if (!in)
+    throw ConfigErrors({{{path, 0, 0}, "", "cannot read the config file", "", "a readable TOML file"}});
   std::ostringstream text;
   text << in.rdbuf();
   return ParseChaosToml(text.str(), path);

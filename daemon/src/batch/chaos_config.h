@@ -13,10 +13,10 @@ namespace promsynth {
 
 /// One `[anomalies.<metric>]` table of a seed-001 file (`specs/chaos.md` §B.5).
 struct ChaosAnomaly {
-  int64_t at = 0;             ///< 0-based index of the window's first sample
-  double factor = 1;          ///< `anomaly_factor`: the multiplier at the onset
-  std::string pattern;        ///< linear | exponential | oscillating | step
-  int64_t recovery_time = 0;  ///< R, the window's length in samples (0: no anomaly at all)
+  int64_t at = 0;                   ///< 0-based index of the window's first sample
+  double factor = 1;                ///< `anomaly_factor`: the multiplier at the onset
+  std::string pattern;              ///< linear | exponential | oscillating | step
+  int64_t recovery_time = 0;        ///< R, the window's length in samples (0: no anomaly at all)
   std::optional<double> frequency;  ///< `pattern_args.frequency`, radians per sample (default 3)
   SourceLocation location;
 };
@@ -38,9 +38,9 @@ struct ChaosMetric {
 /// produces NaN has already been refused with the TOML line. Plain data.
 struct ChaosConfig {
   std::string source_file;
-  uint64_t seed = 0;         ///< `general.seed`; 0 means "random" (see `seed_is_random`)
+  uint64_t seed = 0;            ///< `general.seed`; 0 means "random" (see `seed_is_random`)
   bool seed_is_random = false;  ///< the file gave no seed or seed 0: the caller picks one
-  int64_t num_samples = 0;   ///< rows of the output
+  int64_t num_samples = 0;      ///< rows of the output
   /// `general.independent_noise` (promsynth's addition): each metric its own noise stream instead
   /// of the original's one stream shared by every metric.
   bool independent_noise = false;

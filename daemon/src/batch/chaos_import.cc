@@ -31,7 +31,8 @@ std::string ChaosToYaml(const ChaosConfig& config) {
   out += "global:\n  seed: " + std::to_string(config.seed) + "\n  tick: 1s\nmetrics:\n";
   for (const ChaosMetric& metric : config.metrics) {
     out += "  - name: " + metric.name + "\n    type: gauge\n";
-    out += "    help: \"" + metric.name + " (seed-001 chaos metric, baseline " + Number(metric.value) + ")\"\n";
+    out +=
+        "    help: \"" + metric.name + " (seed-001 chaos metric, baseline " + Number(metric.value) + ")\"\n";
     out += "    generator:\n      kind: constant\n      value: " + Number(metric.value) + "\n";
     std::vector<std::string> stages;
     if (metric.anomaly && metric.anomaly->recovery_time > 0) {
@@ -40,7 +41,8 @@ std::string ChaosToYaml(const ChaosConfig& config) {
                           ", recovery_time: " + std::to_string(anomaly.recovery_time) +
                           ", at: " + std::to_string(anomaly.at);
       // The original reads frequency only for oscillating.
-      if (anomaly.pattern == "oscillating" && anomaly.frequency) stage += ", frequency: " + Number(*anomaly.frequency);
+      if (anomaly.pattern == "oscillating" && anomaly.frequency)
+        stage += ", frequency: " + Number(*anomaly.frequency);
       stages.push_back(stage + "}");
     }
     if (!metric.noise.empty()) {
@@ -59,7 +61,8 @@ std::string ChaosToYaml(const ChaosConfig& config) {
         args.emplace_back("high", low_value);
       }
       for (const auto& [name, value] : args) stage += ", " + name + ": " + Number(value);
-      if (metric.smoothing_window != 1) stage += ", smoothing_window: " + std::to_string(metric.smoothing_window);
+      if (metric.smoothing_window != 1)
+        stage += ", smoothing_window: " + std::to_string(metric.smoothing_window);
       stage += ", samples: " + std::to_string(config.num_samples);
       if (!config.independent_noise) stage += ", seed: " + std::to_string(config.seed);
       stages.push_back(stage + "}");

@@ -30,7 +30,8 @@ void OutputStream::Flush() {
 
 void OutputStream::Close() {
   Flush();
-  if (std::fflush(file_) != 0) throw std::runtime_error("cannot write " + path_ + ": " + std::strerror(errno));
+  if (std::fflush(file_) != 0)
+    throw std::runtime_error("cannot write " + path_ + ": " + std::strerror(errno));
   if (owned_) {
     const int status = std::fclose(file_);
     file_ = nullptr;

@@ -60,15 +60,16 @@ void ShowText(cairo_t* cr, const std::string& text, double x, double y, double a
 
 void PlotPng::Begin(const SeriesLayout& layout, const BatchRange& range) {
   samples_ = range.samples;
-  bin_count_ = static_cast<size_t>(std::min<int64_t>(std::max<int64_t>(samples_, 1), static_cast<int64_t>(kPlotWidth)));
+  bin_count_ = static_cast<size_t>(
+      std::min<int64_t>(std::max<int64_t>(samples_, 1), static_cast<int64_t>(kPlotWidth)));
   plots_.clear();
   for (const FamilyLayout& family : layout.families) {
     if (plots_.size() == kMaxPlots) break;
     Plot plot;
     plot.title = family.name;
     if (family.series_count > kMaxLinesPerPlot) {
-      plot.title += " (first " + std::to_string(kMaxLinesPerPlot) + " of " + std::to_string(family.series_count) +
-                    " series)";
+      plot.title += " (first " + std::to_string(kMaxLinesPerPlot) + " of " +
+                    std::to_string(family.series_count) + " series)";
     }
     plot.y_label = family.unit.empty() ? "value" : family.unit;
     for (size_t i = 0; i < std::min(family.series_count, kMaxLinesPerPlot); ++i) {
@@ -79,8 +80,8 @@ void PlotPng::Begin(const SeriesLayout& layout, const BatchRange& range) {
 }
 
 void PlotPng::Row(int64_t k, int64_t /*time_ms*/, std::span<const double> values) {
-  const auto bin_index =
-      static_cast<size_t>(static_cast<uint64_t>(k) * bin_count_ / static_cast<uint64_t>(std::max<int64_t>(samples_, 1)));
+  const auto bin_index = static_cast<size_t>(static_cast<uint64_t>(k) * bin_count_ /
+                                             static_cast<uint64_t>(std::max<int64_t>(samples_, 1)));
   for (Plot& plot : plots_) {
     for (Line& line : plot.lines) {
       const double value = values[line.series];

@@ -19,9 +19,7 @@ class SeriesMatrix {
   /// Stores sample `k` of every series.
   void SetRow(int64_t k, std::span<const double> values);
   /// The samples of series `i`.
-  std::span<const double> Series(size_t i) const {
-    return {values_.data() + i * samples_, samples_};
-  }
+  std::span<const double> Series(size_t i) const { return {values_.data() + i * samples_, samples_}; }
 
  private:
   size_t series_ = 0;

@@ -88,12 +88,12 @@ StageKind NoiseStageKind() {
         return std::nullopt;
       },
       .make = [](const ResolvedParams& params, size_t, uint64_t salt) -> std::unique_ptr<Stage> {
-        return std::make_unique<NoiseStage>(*DistributionFromParams(params.GetText("distribution"), params),
-                                            params.GetInteger("smoothing_window"), params.GetMillis("start"),
-                                            salt, params.GetInteger("samples"),
-                                            params.Given("seed") ? std::optional<uint64_t>(static_cast<uint64_t>(
-                                                                       params.GetInteger("seed")))
-                                                                 : std::nullopt);
+        return std::make_unique<NoiseStage>(
+            *DistributionFromParams(params.GetText("distribution"), params),
+            params.GetInteger("smoothing_window"), params.GetMillis("start"), salt,
+            params.GetInteger("samples"),
+            params.Given("seed") ? std::optional<uint64_t>(static_cast<uint64_t>(params.GetInteger("seed")))
+                                 : std::nullopt);
       }};
 }
 

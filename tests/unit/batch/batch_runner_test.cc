@@ -3,9 +3,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "unit/batch/batch_test_support.h"
 #include "batch/time_argument.h"
 #include "config/yaml_config_loader.h"
+#include "unit/batch/batch_test_support.h"
 
 namespace promsynth {
 namespace {

@@ -3,8 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "unit/batch/batch_test_support.h"
 #include "config/config_error.h"
+#include "unit/batch/batch_test_support.h"
 
 namespace promsynth {
 namespace {
@@ -66,14 +66,16 @@ TEST(ChaosConfigTest, DetectsChaosTomlByContent) {
 }
 
 TEST(ChaosConfigTest, SeedZeroOrMissingMeansRandomAndAChosenSeedIsKept) {
-  ChaosConfig zero = ParseChaosToml("[general]\nnum_samples = 3\nseed = 0\n[metrics]\n[anomalies]\n", "c.toml");
+  ChaosConfig zero =
+      ParseChaosToml("[general]\nnum_samples = 3\nseed = 0\n[metrics]\n[anomalies]\n", "c.toml");
   EXPECT_TRUE(zero.seed_is_random);
   EXPECT_TRUE(ChooseRandomSeed(zero));
   EXPECT_GE(zero.seed, 1u);
   EXPECT_LE(zero.seed, 1000u);
   ChaosConfig missing = ParseChaosToml("[general]\nnum_samples = 3\n[metrics]\n[anomalies]\n", "c.toml");
   EXPECT_TRUE(missing.seed_is_random);
-  ChaosConfig fixed = ParseChaosToml("[general]\nnum_samples = 3\nseed = 5\n[metrics]\n[anomalies]\n", "c.toml");
+  ChaosConfig fixed =
+      ParseChaosToml("[general]\nnum_samples = 3\nseed = 5\n[metrics]\n[anomalies]\n", "c.toml");
   EXPECT_FALSE(ChooseRandomSeed(fixed));
   EXPECT_EQ(fixed.seed, 5u);
 }
@@ -87,7 +89,8 @@ TEST(ChaosConfigTest, IndependentNoiseIsAnOptIn) {
 TEST(ChaosConfigTest, AnomaliesOfUnknownMetricsAreIgnoredAndZeroRecoveryIsANoOp) {
   const ChaosConfig config = ParseChaosToml(
       std::string(kHead) +
-          "[anomalies]\n[anomalies.ghost]\nat = 100\nanomaly_factor = 2\npattern = \"nope\"\nrecovery_time = 1\n"
+          "[anomalies]\n[anomalies.ghost]\nat = 100\nanomaly_factor = 2\npattern = \"nope\"\nrecovery_time = "
+          "1\n"
           "[anomalies.m]\nat = 2\nanomaly_factor = 3\npattern = \"linear\"\nrecovery_time = 0\n",
       "c.toml");
   ASSERT_TRUE(config.metrics[0].anomaly.has_value());
@@ -112,10 +115,10 @@ TEST(ChaosConfigTest, ExponentialWithOneSampleRecoveryIsRefusedInsteadOfNaN) {
 }
 
 TEST(ChaosConfigTest, UnknownPatternAndNoiseAreRefusedWithTheirLines) {
-  const std::string errors =
-      ErrorsOf("[general]\nnum_samples = 10\n[metrics]\n[metrics.m]\nvalue = 1\nnoise = \"pink\"\n"
-               "noise_args = {}\n[anomalies]\n[anomalies.m]\nat = 1\nanomaly_factor = 2\npattern = \"zigzag\"\n"
-               "recovery_time = 2\n");
+  const std::string errors = ErrorsOf(
+      "[general]\nnum_samples = 10\n[metrics]\n[metrics.m]\nvalue = 1\nnoise = \"pink\"\n"
+      "noise_args = {}\n[anomalies]\n[anomalies.m]\nat = 1\nanomaly_factor = 2\npattern = \"zigzag\"\n"
+      "recovery_time = 2\n");
   EXPECT_THAT(errors, HasSubstr("c.toml:6:9: metrics.m.noise: unknown noise"));
   EXPECT_THAT(errors, HasSubstr("\"pink\""));
   EXPECT_THAT(errors, HasSubstr("c.toml:12:11: anomalies.m.pattern: unknown pattern"));
@@ -123,7 +126,8 @@ TEST(ChaosConfigTest, UnknownPatternAndNoiseAreRefusedWithTheirLines) {
 }
 
 TEST(ChaosConfigTest, MissingNumSamplesAnomaliesAndNoiseArgsAreRefused) {
-  EXPECT_THAT(ErrorsOf("[general]\nseed = 1\n[metrics]\n[anomalies]\n"), HasSubstr("general.num_samples: missing"));
+  EXPECT_THAT(ErrorsOf("[general]\nseed = 1\n[metrics]\n[anomalies]\n"),
+              HasSubstr("general.num_samples: missing"));
   EXPECT_THAT(ErrorsOf(kHead), HasSubstr("anomalies: missing [anomalies] table"));
   EXPECT_THAT(ErrorsOf(std::string(kHead) + "noise = \"gaussian\"\n[anomalies]\n"),
               HasSubstr("c.toml:5:1: metrics.m.noise_args: noise is set but noise_args is missing"));
@@ -134,20 +138,22 @@ TEST(ChaosConfigTest, NoiseArgumentsAreCheckedAsNumpyWould) {
       ErrorsOf(std::string(kHead) + "noise = \"exponential\"\nnoise_args = {\"loc\" = 1}\n[anomalies]\n");
   EXPECT_THAT(wrong_arg, HasSubstr("c.toml:8:"));
   EXPECT_THAT(wrong_arg, HasSubstr("numpy's exponential() takes no argument loc"));
-  EXPECT_THAT(ErrorsOf(std::string(kHead) + "noise = \"gaussian\"\nnoise_args = {\"scale\" = -1}\n[anomalies]\n"),
-              HasSubstr("negative scale"));
   EXPECT_THAT(
-      ErrorsOf(std::string(kHead) + "noise = \"gaussian\"\nnoise_args = {\"smoothing_window\" = 0}\n[anomalies]\n"),
-      HasSubstr("metrics.m.noise_args.smoothing_window"));
-  EXPECT_THAT(
-      ErrorsOf(std::string(kHead) + "noise = \"gaussian\"\nnoise_args = {\"smoothing_window\" = 11}\n[anomalies]\n"),
-      HasSubstr("1 to 10"));
+      ErrorsOf(std::string(kHead) + "noise = \"gaussian\"\nnoise_args = {\"scale\" = -1}\n[anomalies]\n"),
+      HasSubstr("negative scale"));
+  EXPECT_THAT(ErrorsOf(std::string(kHead) +
+                       "noise = \"gaussian\"\nnoise_args = {\"smoothing_window\" = 0}\n[anomalies]\n"),
+              HasSubstr("metrics.m.noise_args.smoothing_window"));
+  EXPECT_THAT(ErrorsOf(std::string(kHead) +
+                       "noise = \"gaussian\"\nnoise_args = {\"smoothing_window\" = 11}\n[anomalies]\n"),
+              HasSubstr("1 to 10"));
 }
 
 TEST(ChaosConfigTest, TomlSyntaxErrorsAndBadNamesCarryTheirPosition) {
   EXPECT_THAT(ErrorsOf("[general]\nnum_samples = = 3\n"), HasSubstr("c.toml:2:"));
-  EXPECT_THAT(ErrorsOf("[general]\nnum_samples = 3\n[metrics]\n[metrics.\"cpu-usage\"]\nvalue = 1\n[anomalies]\n"),
-              HasSubstr("not a valid Prometheus metric name"));
+  EXPECT_THAT(
+      ErrorsOf("[general]\nnum_samples = 3\n[metrics]\n[metrics.\"cpu-usage\"]\nvalue = 1\n[anomalies]\n"),
+      HasSubstr("not a valid Prometheus metric name"));
   EXPECT_THAT(ErrorsOf("[general]\nnum_samples = 3\n[metrics]\n[metrics.m]\nvalue = \"high\"\n[anomalies]\n"),
               HasSubstr("c.toml:5:9: metrics.m.value: not a finite number"));
 }

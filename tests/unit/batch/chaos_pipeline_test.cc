@@ -7,10 +7,10 @@
 #include <numeric>
 #include <regex>
 
-#include "unit/batch/batch_test_support.h"
 #include "compat/python_float_format.h"
 #include "compat/python_round.h"
 #include "signal/noise_stage.h"
+#include "unit/batch/batch_test_support.h"
 
 namespace promsynth {
 namespace {
@@ -99,7 +99,8 @@ TEST(ChaosPipelineTest, AnomalyValuesMatchTheSpecsWorkedExample) {
   // The multiplier scales the baseline.
   EXPECT_THAT(AnomalyOnly("linear", 10), ::testing::ElementsAre(20, 17.5, 15, 12.5, 10));
   // Oscillating starts at the baseline (sin 0 = 0) and ends at it (envelope 0).
-  const std::vector<double> oscillating = AnomalyOnly("oscillating", 1, "pattern_args = {\"frequency\" = 1.0}\n");
+  const std::vector<double> oscillating =
+      AnomalyOnly("oscillating", 1, "pattern_args = {\"frequency\" = 1.0}\n");
   EXPECT_EQ(oscillating.front(), 1.0);
   EXPECT_EQ(oscillating.back(), 1.0);
   // k = 1: (5^0.75 − 1)/5 · sin(1) = 0.394...
@@ -183,11 +184,12 @@ TEST(ChaosPipelineTest, TheSeedChangesTheNoiseAndRepeatsIt) {
 TEST(ChaosPipelineTest, TheImportedYamlSpellsOutThePipeline) {
   const std::string yaml = ChaosToYaml(ParseChaosToml(testing::kSeedExampleToml, "config.toml"));
   EXPECT_THAT(yaml, ::testing::HasSubstr("global:\n  seed: 42\n  tick: 1s\n"));
-  EXPECT_THAT(yaml, ::testing::HasSubstr(
-                        "        - anomaly: {pattern: step, factor: 2.0, recovery_time: 20, at: 40}\n"
-                        "        - noise: {distribution: exponential, scale: 0.48, smoothing_window: 30, samples: "
-                        "150, seed: 42}\n"
-                        "        - step_size: 1.0\n        - round: 6\n"));
+  EXPECT_THAT(yaml,
+              ::testing::HasSubstr(
+                  "        - anomaly: {pattern: step, factor: 2.0, recovery_time: 20, at: 40}\n"
+                  "        - noise: {distribution: exponential, scale: 0.48, smoothing_window: 30, samples: "
+                  "150, seed: 42}\n"
+                  "        - step_size: 1.0\n        - round: 6\n"));
   EXPECT_THAT(yaml, ::testing::HasSubstr("pattern: oscillating, factor: 0.4, recovery_time: 40, at: 10, "
                                          "frequency: 0.3}"));
   EXPECT_THAT(yaml, ::testing::HasSubstr("step_size: 1e-05"));

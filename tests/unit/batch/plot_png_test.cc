@@ -72,7 +72,8 @@ TEST(PlotPngTest, OneSubplotOf1000x500PerFamilyWithVisibleLines) {
 }
 
 TEST(PlotPngTest, AnUnwritablePathThrows) {
-  const SeriesLayout layout = BuildSeriesLayout(ParseYamlConfig("metrics: [{name: a, generator: {kind: constant}}]", "p.yml"));
+  const SeriesLayout layout =
+      BuildSeriesLayout(ParseYamlConfig("metrics: [{name: a, generator: {kind: constant}}]", "p.yml"));
   PlotPng plot("/nonexistent-dir/metrics.png");
   plot.Begin(layout, {0, 1000, 1});
   const double row[] = {1};

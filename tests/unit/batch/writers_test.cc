@@ -31,7 +31,8 @@ metrics:
 void Feed(BatchSink& sink, const SeriesLayout& layout, const std::vector<std::vector<double>>& rows) {
   const BatchRange range{0, 1500, static_cast<int64_t>(rows.size())};
   sink.Begin(layout, range);
-  for (size_t k = 0; k < rows.size(); ++k) sink.Row(static_cast<int64_t>(k), range.TimeAt(static_cast<int64_t>(k)), rows[k]);
+  for (size_t k = 0; k < rows.size(); ++k)
+    sink.Row(static_cast<int64_t>(k), range.TimeAt(static_cast<int64_t>(k)), rows[k]);
   sink.End();
 }
 
@@ -43,8 +44,8 @@ class WritersTest : public ::testing::Test {
 };
 
 TEST_F(WritersTest, SeriesNamesUseTextFormatNotation) {
-  EXPECT_THAT(SeriesNames(layout_),
-              ::testing::ElementsAre("jobs_total{queue=\"a,b\"}", "jobs_total{queue=\"q\\\"2\"}", "temperature"));
+  EXPECT_THAT(SeriesNames(layout_), ::testing::ElementsAre("jobs_total{queue=\"a,b\"}",
+                                                           "jobs_total{queue=\"q\\\"2\"}", "temperature"));
 }
 
 TEST_F(WritersTest, CsvIsPythonsCsvModuleWithStrFloats) {
@@ -91,13 +92,15 @@ TEST_F(WritersTest, JsonIsARangeQueryAnswer) {
     JsonWriter writer(out);
     Feed(writer, layout_, rows_);
   }
-  EXPECT_EQ(testing::ReadFile(path),
-            "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[\n"
-            "{\"metric\":{\"__name__\":\"jobs_total\",\"queue\":\"a,b\"},\"values\":[[0,\"1.0\"],[1.5,\"2.0\"],[3,"
-            "\"3.0\"]]},\n"
-            "{\"metric\":{\"__name__\":\"jobs_total\",\"queue\":\"q\\\"2\"},\"values\":[[0,\"2.0\"],[3,\"4.0\"]]},\n"
-            "{\"metric\":{\"__name__\":\"temperature\"},\"values\":[[0,\"20.5\"],[1.5,\"1e-05\"],[3,\"2000.0\"]]}\n"
-            "]}}\n");
+  EXPECT_EQ(
+      testing::ReadFile(path),
+      "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[\n"
+      "{\"metric\":{\"__name__\":\"jobs_total\",\"queue\":\"a,b\"},\"values\":[[0,\"1.0\"],[1.5,\"2.0\"],[3,"
+      "\"3.0\"]]},\n"
+      "{\"metric\":{\"__name__\":\"jobs_total\",\"queue\":\"q\\\"2\"},\"values\":[[0,\"2.0\"],[3,\"4.0\"]]},"
+      "\n"
+      "{\"metric\":{\"__name__\":\"temperature\"},\"values\":[[0,\"20.5\"],[1.5,\"1e-05\"],[3,\"2000.0\"]]}\n"
+      "]}}\n");
 }
 
 TEST(OpenMetricsValueTest, SpecialValuesAndTimestamps) {
