@@ -16,10 +16,12 @@ namespace {
 std::string TenMetrics() {
   std::string yaml = "global: {seed: 1, tick: 1s}\nmetrics:\n";
   for (int i = 0; i < 10; ++i) {
-    yaml += "  - name: bench_metric_" + std::to_string(i) + "\n    help: A benchmark metric.\n    generator: ";
+    yaml +=
+        "  - name: bench_metric_" + std::to_string(i) + "\n    help: A benchmark metric.\n    generator: ";
     if (i < 4) {
-      yaml += "{kind: constant, value: 60, stages: [{noise: {distribution: gaussian, scale: 1}}, "
-              "{step_size: 0.1}, {round: 6}]}\n";
+      yaml +=
+          "{kind: constant, value: 60, stages: [{noise: {distribution: gaussian, scale: 1}}, "
+          "{step_size: 0.1}, {round: 6}]}\n";
     } else if (i < 7) {
       yaml += "{kind: sine, amplitude: 10, period: 1h, offset: 50}\n";
     } else {
