@@ -8,6 +8,7 @@ packages=(
   g++ cmake ninja-build pkg-config git clang clang-format clang-tidy libclang-rt-14-dev libfuzzer-14-dev
   # libraries (DESIGN.md, "Dependencies")
   prometheus-cpp-dev libcivetweb-dev libyaml-cpp-dev libboost-dev libboost-program-options-dev
+  libtomlplusplus-dev libcairo2-dev
   libgtest-dev libgmock-dev libbenchmark-dev rapidjson-dev zlib1g-dev libcurl4-openssl-dev libsystemd-dev
   libssl-dev libcrypt-dev
   systemd

@@ -13,4 +13,11 @@ int RunCheckConfig(const std::vector<std::string>& args);
 /// `slo check -f REQUEST.json [--evaluate-slope]`: the embedded SLO checker for CI pipelines.
 int RunSloCheck(const std::vector<std::string>& args);
 
+/// `generate -c FILE [-o DIR|-] [--format …] [--start/--end/--samples/--step]`: batch generation of
+/// a promsynth config or a seed-001 chaos TOML file with the daemon's engine (README "Batch generation").
+int RunGenerate(const std::vector<std::string>& args);
+
+/// `import chaos FILE.toml [-o FILE.yml]`: converts a seed-001 chaos TOML file to promsynth YAML.
+int RunImportChaos(const std::vector<std::string>& args);
+
 }  // namespace promsynth

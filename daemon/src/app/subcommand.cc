@@ -14,6 +14,14 @@ constexpr std::array kSubcommands = {
     Subcommand{"slo check", "slo check -f REQUEST.json [--evaluate-slope]",
                "evaluate a Theodolite SLO check request; print true/false; exit 0 / 1 (2: bad request)",
                RunSloCheck},
+    Subcommand{
+        "generate",
+        "generate -c FILE [-o DIR|-] [--format csv|json|openmetrics] [--start T] [--end T] [--samples N] "
+        "[--step D] [--no-plot] [--no-progress] [--independent-noise]",
+        "generate a config's series offline (CSV, JSON, OpenMetrics for promtool backfill, PNG plot)",
+        RunGenerate},
+    Subcommand{"import chaos", "import chaos FILE.toml [-o FILE.yml] [--independent-noise]",
+               "convert a seed-001 chaos-experiment TOML file to promsynth YAML", RunImportChaos},
 };
 
 /// The words of a subcommand's name ("slo check" has two).

@@ -8,8 +8,8 @@
 namespace promsynth {
 
 double NoiseStage::Draw(StreamKey key, int64_t tick, int64_t origin_tick) const {
-  if (tick < origin_tick) return 0.0;
-  TickRandom random(key, tick, salt_);
+  if (tick < origin_tick || (samples_ > 0 && tick >= origin_tick + samples_)) return 0.0;
+  TickRandom random(shared_key_.value_or(key), tick, shared_key_ ? 0 : salt_);
   return distribution_.Sample(random);
 }
 
@@ -59,7 +59,18 @@ StageKind NoiseStageKind() {
            {.name = "start",
             .type = ParamType::kTimestamp,
             .default_value = 0,
-            .help = "the origin: no noise (zero padding) before the first tick at or after it"}},
+            .help = "the origin: no noise (zero padding) before the first tick at or after it"},
+           {.name = "samples",
+            .default_value = 0,
+            .min = 0,
+            .help = "draws only this many ticks from the origin, zero after (0: no end)",
+            .integer = true},
+           {.name = "seed",
+            .default_value = 0,
+            .min = 0,
+            .max = 9007199254740992.0,
+            .help = "one noise stream for every series whose noise has this seed (absent: one per series)",
+            .integer = true}},
       .check = [](const ResolvedParams& params) -> std::optional<std::string> {
         const std::string& distribution = params.GetText("distribution");
         const auto names = DistributionParamNames(distribution);
@@ -77,9 +88,12 @@ StageKind NoiseStageKind() {
         return std::nullopt;
       },
       .make = [](const ResolvedParams& params, size_t, uint64_t salt) -> std::unique_ptr<Stage> {
-        return std::make_unique<NoiseStage>(*DistributionFromParams(params.GetText("distribution"), params),
-                                            params.GetInteger("smoothing_window"), params.GetMillis("start"),
-                                            salt);
+        return std::make_unique<NoiseStage>(
+            *DistributionFromParams(params.GetText("distribution"), params),
+            params.GetInteger("smoothing_window"), params.GetMillis("start"), salt,
+            params.GetInteger("samples"),
+            params.Given("seed") ? std::optional<uint64_t>(static_cast<uint64_t>(params.GetInteger("seed")))
+                                 : std::nullopt);
       }};
 }
 
