@@ -13,4 +13,10 @@ int RunCheckConfig(const std::vector<std::string>& args);
 /// `slo check -f REQUEST.json [--evaluate-slope]`: the embedded SLO checker for CI pipelines.
 int RunSloCheck(const std::vector<std::string>& args);
 
+/// `rules --config.file=F -o DIR [--tests]`: Prometheus alerting rules (and promtool tests) from the config.
+int RunRules(const std::vector<std::string>& args);
+
+/// `dashboard --config.file=F`: a Grafana dashboard for the config on stdout.
+int RunDashboard(const std::vector<std::string>& args);
+
 }  // namespace promsynth

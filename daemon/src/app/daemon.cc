@@ -10,6 +10,7 @@
 #include <future>
 #include <mutex>
 
+#include "alerting/live_alerts.h"
 #include "app/config_source.h"
 #include "app/netops_runtime.h"
 #include "config/config_error.h"
@@ -194,6 +195,7 @@ struct Daemon::Impl {
     if (result.families_stepped > 0) {
       std::shared_ptr<const Snapshot> snapshot = engine->Publish();
       objectives->Record(*snapshot);
+      alerts.Observe(*snapshot);
       snapshots.Store(std::move(snapshot));
       for (const ObjectiveResult& evaluated : objectives->EvaluateDueLocal(due_ms)) board.Publish(evaluated);
       self.ticks.Increment();
@@ -284,6 +286,7 @@ struct Daemon::Impl {
     std::vector<std::string> names;
     for (const SloConfig& slo : engine->config().slos) names.push_back(slo.name);
     board.Reset(names);
+    alerts.Configure(engine->config(), NowMs());
     remote_objectives.Replace(objectives);
     self.series.Set(static_cast<double>(engine->series_count()));
     families = engine->config().metrics.size();
@@ -348,6 +351,8 @@ struct Daemon::Impl {
   std::atomic<size_t> families{0};                    ///< configured metric families, for /health
   ObjectiveBoard board{self.slo_ok, self.slo_value};  // after `self`: it refers to self's families
   RemoteObjectiveWorker remote_objectives{board};
+  LiveAlerts alerts{[this](double n) { self.alerts_sent.Increment(n); },
+                    [this](double n) { self.alerts_failed.Increment(n); }};  // io thread only
   HttpServer server;
   std::atomic<bool> ready{false};
   std::atomic<bool> stopping{false};

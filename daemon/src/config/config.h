@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "config/alert_config.h"
 #include "config/label_values.h"
 #include "config/slo_config.h"
 #include "config/source_location.h"
@@ -62,6 +63,7 @@ struct MetricConfig {
   std::vector<LabelDimension> labels;
   Millis tick{1000};  ///< the metric's own tick, or the global one
   GeneratorConfig generator;
+  std::vector<AlertRuleConfig> alerts;  ///< `alerts:` (config/alert_config.h)
   SourceLocation location;
 
   /// Number of series the entry expands to (saturates at UINT64_MAX).
@@ -91,6 +93,7 @@ struct Config {
   std::vector<MetricConfig> metrics;
   std::vector<SloConfig> slos;
   std::vector<PluginPath> plugins;
+  std::optional<AlertmanagerConfig> alertmanager;  ///< `alertmanager:`: promsynth posts its own alerts
 
   uint64_t SeriesCount() const;
 };

@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "config/alert_config_loader.h"
 #include "config/config_error.h"
 #include "config/label_range.h"
 #include "config/names.h"
@@ -251,7 +252,7 @@ void ReadMetric(Walker& walker, const YAML::Node& node, size_t index, const Glob
                 std::vector<MetricConfig>& metrics) {
   const std::string path = "metrics[" + std::to_string(index) + "]";
   if (!walker.ExpectMap(node, path)) return;
-  walker.CheckKeys(node, path, {"name", "help", "unit", "type", "labels", "tick", "generator"});
+  walker.CheckKeys(node, path, {"name", "help", "unit", "type", "labels", "tick", "generator", "alerts"});
   const size_t errors_before = walker.errors().size();
   MetricConfig metric;
   metric.location = walker.Where(node);
@@ -316,6 +317,7 @@ void ReadMetric(Walker& walker, const YAML::Node& node, size_t index, const Glob
   } else {
     ReadGenerator(walker, generator, path + ".generator", metric.generator);
   }
+  if (const YAML::Node alerts = node["alerts"]) ReadAlerts(walker, alerts, path + ".alerts", metric);
   if (metric.help.empty()) {
     metric.help = "Synthetic " + std::string(metric.type == MetricType::kCounter ? "counter" : "gauge") +
                   " from the " + (metric.generator.kind.empty() ? "configured" : metric.generator.kind) +
@@ -345,7 +347,7 @@ Config ParseYamlConfig(std::string_view text, const std::string& file_name) {
                 Walker::Describe(root));
     throw ConfigErrors(std::move(walker.errors()));
   }
-  walker.CheckKeys(root, "", {"global", "metrics", "slos", "plugins"});
+  walker.CheckKeys(root, "", {"global", "metrics", "slos", "plugins", "alertmanager"});
   if (const YAML::Node plugins = root["plugins"]) {
     if (!plugins.IsSequence()) {
       walker.Fail(plugins, "plugins", "expected a list of plugin files", Walker::Describe(plugins),
@@ -370,6 +372,8 @@ Config ParseYamlConfig(std::string_view text, const std::string& file_name) {
       ReadMetric(walker, metrics[i], i, config.global, config.metrics);
   }
   if (const YAML::Node slos = root["slos"]) ReadSlos(walker, slos, config.slos);
+  if (const YAML::Node alertmanager = root["alertmanager"]) ReadAlertmanager(walker, alertmanager, config.alertmanager);
+  CheckAlertNamesUnique(walker, config);
   std::set<std::string_view> names;
   for (size_t i = 0; i < config.metrics.size(); ++i) {
     const MetricConfig& metric = config.metrics[i];

@@ -29,6 +29,8 @@ class SelfMetrics {
   prometheus::Gauge& reload_success_timestamp;
   prometheus::Family<prometheus::Gauge>& slo_ok;     ///< promsynth_slo_ok{slo}
   prometheus::Family<prometheus::Gauge>& slo_value;  ///< promsynth_slo_value{slo}
+  prometheus::Counter& alerts_sent;                  ///< promsynth_alerts_sent_total
+  prometheus::Counter& alerts_failed;                ///< promsynth_alerts_failed_total
 
  private:
   explicit SelfMetrics(std::shared_ptr<prometheus::Registry> registry);
