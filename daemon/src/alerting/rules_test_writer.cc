@@ -12,11 +12,14 @@
 #include "alerting/annotation_renderer.h"
 #include "alerting/series_labels.h"
 #include "engine/engine.h"
+#include "signal/stale_marker.h"
 
 namespace promsynth {
 namespace {
 
 std::string PromtoolNumber(double value) {
+  // The daemon leaves a series with the marker out of the scrape and Prometheus marks it stale.
+  if (IsStaleMarker(value)) return "stale";
   if (std::isnan(value)) return "NaN";
   if (std::isinf(value)) return value > 0 ? "Inf" : "-Inf";
   char buffer[64];
@@ -24,7 +27,6 @@ std::string PromtoolNumber(double value) {
   return std::string(buffer, result.ptr);
 }
 
-bool SameSample(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
 
 /// One series of an alerted family: its labels and its value at every tick.
 struct SeriesTrack {
@@ -66,7 +68,8 @@ std::string PromtoolValues(const std::vector<double>& values) {
   std::string out;
   for (size_t i = 0; i < values.size();) {
     size_t run = 1;
-    while (i + run < values.size() && SameSample(values[i + run], values[i])) ++run;
+    // Only finite values repeat as `vxN`: promtool's lexer reads `NaNx2` or `stalex2` as one unknown word.
+    while (std::isfinite(values[i]) && i + run < values.size() && values[i + run] == values[i]) ++run;
     if (!out.empty()) out += ' ';
     out += PromtoolNumber(values[i]);
     if (run > 1) out += "x" + std::to_string(run - 1);

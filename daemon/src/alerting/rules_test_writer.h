@@ -22,13 +22,14 @@ struct RulesTestOptions {
 /// `interval` = `evaluation_interval` = the global tick, written in promtool notation; the
 /// expected alerts at each chosen evaluation time follow from the same values, the thresholds
 /// and `for` (AlertState), with labels and annotations expanded as Prometheus would. Evaluation
-/// times are where some alert starts or stops firing, plus the first and last tick. Throws
+/// times are where some alert starts or stops firing and the tick before (which pins `for`),
+/// plus the first and last tick. Throws
 /// ConfigErrors when an engine cannot be built.
 std::string RenderRulesTestFile(const Config& config, const GeneratorRegistry& registry,
                                 const RulesTestOptions& options);
 
-/// Promtool's series notation for `values`: each value as its shortest exact decimal, runs of
-/// one value as `vxN` (N + 1 samples).
+/// Promtool's series notation for `values`: each value as its shortest exact decimal (the stale
+/// marker as `stale`), runs of one finite value as `vxN` (N + 1 samples).
 std::string PromtoolValues(const std::vector<double>& values);
 
 }  // namespace promsynth
