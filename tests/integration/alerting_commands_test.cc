@@ -32,7 +32,8 @@ TEST(RulesCommandTest, RulesOfYamlAndNetopsConfigsPassPromtoolCheck) {
     TempDir dir;
     const CommandResult rules = Promsynth({"rules", "--config.file=" + config, "-o", dir.path()});
     ASSERT_EQ(rules.exit_code, 0) << config << ": " << rules.output;
-    const CommandResult check = RunCommand({"promtool", "check", "rules", dir.path() + "/rules.yml"}, seconds(60));
+    const CommandResult check =
+        RunCommand({"promtool", "check", "rules", dir.path() + "/rules.yml"}, seconds(60));
     EXPECT_EQ(check.exit_code, 0) << config << ": " << check.output << ReadFile(dir.path() + "/rules.yml");
     EXPECT_FALSE(std::filesystem::exists(dir.path() + "/rules_test.yml"));
   }
@@ -40,9 +41,10 @@ TEST(RulesCommandTest, RulesOfYamlAndNetopsConfigsPassPromtoolCheck) {
 
 TEST(RulesCommandTest, NetopsAlertsBecomeRulesWithTheirThresholds) {
   TempDir dir;
-  ASSERT_EQ(Promsynth({"rules", "--config.file", kSource + "/etc/examples/netops/netops.json", "-o", dir.path()})
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      Promsynth({"rules", "--config.file", kSource + "/etc/examples/netops/netops.json", "-o", dir.path()})
+          .exit_code,
+      0);
   const YAML::Node rules = YAML::LoadFile(dir.path() + "/rules.yml")["groups"][0]["rules"];
   std::map<std::string, std::string> expr;
   for (const YAML::Node& rule : rules) expr[rule["alert"].as<std::string>()] = rule["expr"].as<std::string>();
@@ -53,7 +55,8 @@ TEST(RulesCommandTest, NetopsAlertsBecomeRulesWithTheirThresholds) {
 
 TEST(RulesCommandTest, GeneratedPromtoolTestsPassAndCanFail) {
   TempDir dir;
-  const CommandResult rules = Promsynth({"rules", "--tests", "--config.file=" + kPlayground, "-o", dir.path()});
+  const CommandResult rules =
+      Promsynth({"rules", "--tests", "--config.file=" + kPlayground, "-o", dir.path()});
   ASSERT_EQ(rules.exit_code, 0) << rules.output;
   const std::string test_file = dir.path() + "/rules_test.yml";
   const CommandResult passing = RunCommand({"promtool", "test", "rules", test_file}, seconds(120));
@@ -66,7 +69,8 @@ TEST(RulesCommandTest, GeneratedPromtoolTestsPassAndCanFail) {
   for (const YAML::Node& test : file["tests"][0]["alert_rule_test"]) {
     if (test["exp_alerts"].size() > 0) fired.insert(test["alertname"].as<std::string>());
   }
-  EXPECT_EQ(fired, (std::set<std::string>{"PlaygroundLatencyHigh", "PlaygroundErrorBurst", "PlaygroundDiskAlmostFull"}));
+  EXPECT_EQ(fired, (std::set<std::string>{"PlaygroundLatencyHigh", "PlaygroundErrorBurst",
+                                          "PlaygroundDiskAlmostFull"}));
 
   // A wrong value in an expected annotation, a missing expected alert, an alert expected too early:
   // promtool must fail each time.
@@ -77,7 +81,8 @@ TEST(RulesCommandTest, GeneratedPromtoolTestsPassAndCanFail) {
   wrong_value.insert(summary + std::string("summary: \"checkout latency is ").size(), "1");
   const auto entry = [](YAML::Node& root, const std::string& alert, const std::string& at) {
     for (YAML::Node test : root["tests"][0]["alert_rule_test"]) {
-      if (test["alertname"].as<std::string>() == alert && test["eval_time"].as<std::string>() == at) return test;
+      if (test["alertname"].as<std::string>() == alert && test["eval_time"].as<std::string>() == at)
+        return test;
     }
     ADD_FAILURE() << "no test of " << alert << " at " << at;
     return YAML::Node();
@@ -90,8 +95,10 @@ TEST(RulesCommandTest, GeneratedPromtoolTestsPassAndCanFail) {
   ASSERT_EQ(entry(early, "PlaygroundLatencyHigh", "9s")["exp_alerts"].size(), 0u);
   entry(early, "PlaygroundLatencyHigh", "9s")["exp_alerts"] =
       YAML::Clone(entry(early, "PlaygroundLatencyHigh", "10s")["exp_alerts"]);
-  for (const auto& [what, text] : std::vector<std::pair<std::string, std::string>>{
-           {"wrong value", wrong_value}, {"missing alert", YAML::Dump(missing)}, {"too early", YAML::Dump(early)}}) {
+  for (const auto& [what, text] :
+       std::vector<std::pair<std::string, std::string>>{{"wrong value", wrong_value},
+                                                        {"missing alert", YAML::Dump(missing)},
+                                                        {"too early", YAML::Dump(early)}}) {
     const std::string corrupt = dir.Write("corrupt_test.yml", text);
     const CommandResult failing = RunCommand({"promtool", "test", "rules", corrupt}, seconds(120));
     EXPECT_NE(failing.exit_code, 0) << what << ": promtool accepted a corrupted expectation";
@@ -101,12 +108,14 @@ TEST(RulesCommandTest, GeneratedPromtoolTestsPassAndCanFail) {
 TEST(RulesCommandTest, UsageAndConfigErrors) {
   EXPECT_EQ(Promsynth({"rules", "-o", "/tmp/x"}).exit_code, 2);
   TempDir dir;
-  const std::string bad = dir.Write("bad.yml", "metrics:\n  - {name: m, generator: {kind: constant}, alerts: [{name: A}]}\n");
+  const std::string bad =
+      dir.Write("bad.yml", "metrics:\n  - {name: m, generator: {kind: constant}, alerts: [{name: A}]}\n");
   const CommandResult result = Promsynth({"rules", "--config.file=" + bad, "-o", dir.path()});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_THAT(result.output, HasSubstr("metrics[0].alerts[0].threshold: alert has no threshold"));
   const CommandResult no_alerts =
-      Promsynth({"rules", "--tests", "--config.file=" + kSource + "/etc/examples/custom-functions/custom-functions.json",
+      Promsynth({"rules", "--tests",
+                 "--config.file=" + kSource + "/etc/examples/custom-functions/custom-functions.json",
                  "--plugin.dir=" + std::string(PROMSYNTH_PLUGIN_DIR), "-o", dir.path()});
   EXPECT_EQ(no_alerts.exit_code, 1);
   EXPECT_THAT(no_alerts.output, HasSubstr("no alerts to test"));
@@ -128,12 +137,14 @@ TEST(ExamplesTest, EveryExamplePassesCheckConfig) {
 /// The metric names a promsynth YAML config defines (namespace and `_total` applied).
 std::set<std::string> DefinedMetrics(const std::string& config_file) {
   const YAML::Node config = YAML::LoadFile(config_file);
-  const std::string prefix =
-      config["global"] && config["global"]["namespace"] ? config["global"]["namespace"].as<std::string>() + "_" : "";
+  const std::string prefix = config["global"] && config["global"]["namespace"]
+                                 ? config["global"]["namespace"].as<std::string>() + "_"
+                                 : "";
   std::set<std::string> names;
   for (const YAML::Node& metric : config["metrics"]) {
     std::string name = prefix + metric["name"].as<std::string>();
-    if (metric["type"] && metric["type"].as<std::string>() == "counter" && !name.ends_with("_total")) name += "_total";
+    if (metric["type"] && metric["type"].as<std::string>() == "counter" && !name.ends_with("_total"))
+      name += "_total";
     names.insert(name);
   }
   return names;
@@ -151,7 +162,8 @@ TEST(DashboardCommandTest, ShippedDashboardIsTheCommandsOutputForTheDefaultConfi
   const CommandResult result = Promsynth({"dashboard", "--config.file=" + kSource + "/etc/promsynth.yml"});
   ASSERT_EQ(result.exit_code, 0) << result.output;
   EXPECT_EQ(result.output, ReadFile(kSource + "/etc/promsynth-dashboard.json"))
-      << "regenerate: build/promsynth dashboard --config.file=etc/promsynth.yml > etc/promsynth-dashboard.json";
+      << "regenerate: build/promsynth dashboard --config.file=etc/promsynth.yml > "
+         "etc/promsynth-dashboard.json";
 }
 
 TEST(DashboardCommandTest, DashboardsParseAndReferenceOnlyDefinedMetrics) {
@@ -181,12 +193,14 @@ TEST(DashboardCommandTest, DashboardsParseAndReferenceOnlyDefinedMetrics) {
 }
 
 TEST(DashboardCommandTest, NetopsDashboardHasTheScenarioPanel) {
-  const CommandResult result = Promsynth({"dashboard", "--config.file=" + kSource + "/etc/examples/netops/netops.json"});
+  const CommandResult result =
+      Promsynth({"dashboard", "--config.file=" + kSource + "/etc/examples/netops/netops.json"});
   ASSERT_EQ(result.exit_code, 0) << result.output;
   rapidjson::Document document;
   ASSERT_FALSE(document.Parse(result.output.c_str()).HasParseError());
   std::vector<std::string> exprs;
-  for (const auto& panel : document["panels"].GetArray()) exprs.push_back(panel["targets"][0]["expr"].GetString());
+  for (const auto& panel : document["panels"].GetArray())
+    exprs.push_back(panel["targets"][0]["expr"].GetString());
   EXPECT_THAT(exprs, ::testing::Contains("netops_scenario_active"));
   EXPECT_THAT(exprs, ::testing::Contains("cpu_utilization"));
   EXPECT_THAT(exprs, ::testing::Contains("idelta(packet_loss_total[5m])"));

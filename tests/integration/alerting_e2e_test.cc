@@ -27,7 +27,8 @@ const std::string kSource = PROMSYNTH_SOURCE_DIR;
 const std::string kPlayground = kSource + "/etc/examples/alerting-playground/playground.yml";
 
 int64_t NowMs() {
-  return std::chrono::duration_cast<milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 std::string Replace(std::string text, const std::string& from, const std::string& to) {
@@ -84,9 +85,10 @@ class Alertmanager {
                           "  group_interval: 1s\n  repeat_interval: 1h\n"
                           "receivers:\n  - name: hook\n    webhook_configs:\n      - url: '" +
                               webhook + "/hook'\n        send_resolved: true\n")),
-        process_({"prometheus-alertmanager", "--config.file=" + config_, "--storage.path=" + dir.path() + "/am",
-                  "--web.listen-address=127.0.0.1:" + std::to_string(port_), "--cluster.listen-address="},
-                 dir.path() + "/alertmanager.log") {}
+        process_(
+            {"prometheus-alertmanager", "--config.file=" + config_, "--storage.path=" + dir.path() + "/am",
+             "--web.listen-address=127.0.0.1:" + std::to_string(port_), "--cluster.listen-address="},
+            dir.path() + "/alertmanager.log") {}
   ~Alertmanager() {
     process_.Signal(SIGTERM);
     process_.WaitExit(seconds(20));
@@ -124,22 +126,27 @@ TEST(AlertingEndToEndTest, PrometheusRulesFireReachTheWebhookAndResolve) {
   Alertmanager alertmanager(dir, webhook.url());
   // The incident starts 15 s from now and lasts 20 s: Prometheus has time to start first.
   const std::string config = dir.Write("playground.yml", PlaygroundWithIncidentSoon(15, 20));
-  const CommandResult rules =
-      RunCommand({PROMSYNTH_BINARY, "rules", "--config.file=" + config, "-o", dir.path() + "/rules"}, seconds(30));
+  const CommandResult rules = RunCommand(
+      {PROMSYNTH_BINARY, "rules", "--config.file=" + config, "-o", dir.path() + "/rules"}, seconds(30));
   ASSERT_EQ(rules.exit_code, 0) << rules.output;
   DaemonProcess daemon(config);
-  const std::string prometheus_config = dir.Write(
-      "prometheus.yml", "global: {scrape_interval: 1s, evaluation_interval: 1s}\n"
-                        "rule_files: ['" + dir.path() + "/rules/rules.yml']\n"
-                        "alerting:\n  alertmanagers: [{static_configs: [{targets: ['127.0.0.1:" +
-                            std::to_string(alertmanager.port()) + "']}]}]\n"
-                        "scrape_configs:\n  - job_name: promsynth\n"
-                        "    static_configs: [{targets: ['127.0.0.1:" + std::to_string(daemon.port()) + "']}]\n");
+  const std::string prometheus_config =
+      dir.Write("prometheus.yml",
+                "global: {scrape_interval: 1s, evaluation_interval: 1s}\n"
+                "rule_files: ['" +
+                    dir.path() +
+                    "/rules/rules.yml']\n"
+                    "alerting:\n  alertmanagers: [{static_configs: [{targets: ['127.0.0.1:" +
+                    std::to_string(alertmanager.port()) +
+                    "']}]}]\n"
+                    "scrape_configs:\n  - job_name: promsynth\n"
+                    "    static_configs: [{targets: ['127.0.0.1:" +
+                    std::to_string(daemon.port()) + "']}]\n");
   const int port = FreePort();
-  ChildProcess prometheus({"prometheus", "--config.file=" + prometheus_config,
-                           "--storage.tsdb.path=" + dir.path() + "/data",
-                           "--web.listen-address=127.0.0.1:" + std::to_string(port), "--rules.alert.resend-delay=1s"},
-                          dir.path() + "/prometheus.log");
+  ChildProcess prometheus(
+      {"prometheus", "--config.file=" + prometheus_config, "--storage.tsdb.path=" + dir.path() + "/data",
+       "--web.listen-address=127.0.0.1:" + std::to_string(port), "--rules.alert.resend-delay=1s"},
+      dir.path() + "/prometheus.log");
   const std::string api = "http://127.0.0.1:" + std::to_string(port);
   ASSERT_TRUE(alertmanager.WaitReady()) << alertmanager.Output();
 
@@ -150,8 +157,9 @@ TEST(AlertingEndToEndTest, PrometheusRulesFireReachTheWebhookAndResolve) {
   ASSERT_TRUE(WaitUntil([&] { return Received(webhook, "PlaygroundLatencyHigh", "firing"); }, seconds(15),
                         milliseconds(100)))
       << alertmanager.Output();
-  EXPECT_TRUE(Received(webhook, "PlaygroundDiskAlmostFull", "firing") ||
-              WaitUntil([&] { return Received(webhook, "PlaygroundDiskAlmostFull", "firing"); }, seconds(10)));
+  EXPECT_TRUE(
+      Received(webhook, "PlaygroundDiskAlmostFull", "firing") ||
+      WaitUntil([&] { return Received(webhook, "PlaygroundDiskAlmostFull", "firing"); }, seconds(10)));
   // The incident ends 20 s after it started: the alert resolves in Prometheus and at the webhook.
   ASSERT_TRUE(WaitUntil([&] { return Received(webhook, "PlaygroundLatencyHigh", "resolved"); }, seconds(40),
                         milliseconds(100)))
@@ -167,9 +175,9 @@ TEST(AlertingEndToEndTest, DirectModeDeliversAndResolvesThroughAlertmanager) {
   WebhookReceiver webhook;
   Alertmanager alertmanager(dir, webhook.url());
   ASSERT_TRUE(alertmanager.WaitReady()) << alertmanager.Output();
-  const std::string config = dir.Write(
-      "playground.yml", PlaygroundWithIncidentSoon(3, 15) + "\nalertmanager: {url: '" + alertmanager.url() +
-                            "', resend_interval: 5s, timeout: 2s}\n");
+  const std::string config =
+      dir.Write("playground.yml", PlaygroundWithIncidentSoon(3, 15) + "\nalertmanager: {url: '" +
+                                      alertmanager.url() + "', resend_interval: 5s, timeout: 2s}\n");
   DaemonProcess daemon(config);
   ASSERT_TRUE(WaitUntil([&] { return Received(webhook, "PlaygroundLatencyHigh", "firing"); }, seconds(30),
                         milliseconds(100)))
@@ -199,10 +207,12 @@ alertmanager: {url: ')" + fake_alertmanager.url() + R"(', resend_interval: 2s, t
   const auto counter = [&](const std::string& name) {
     return SampleValue(Get(daemon.url() + "/metrics").body, name).value_or(-1);
   };
-  ASSERT_TRUE(WaitUntil([&] { return counter("promsynth_alerts_failed_total") >= 2; }, seconds(20), milliseconds(100)));
+  ASSERT_TRUE(WaitUntil([&] { return counter("promsynth_alerts_failed_total") >= 2; }, seconds(20),
+                        milliseconds(100)));
   EXPECT_EQ(counter("promsynth_alerts_sent_total"), 0);
   fake_alertmanager.SetStatus(200);
-  ASSERT_TRUE(WaitUntil([&] { return counter("promsynth_alerts_sent_total") >= 1; }, seconds(20), milliseconds(100)));
+  ASSERT_TRUE(
+      WaitUntil([&] { return counter("promsynth_alerts_sent_total") >= 1; }, seconds(20), milliseconds(100)));
   const std::vector<WebhookReceiver::Request> requests = fake_alertmanager.Requests();
   ASSERT_GE(requests.size(), 3u);
   // Backoff: the retries of the first failures are at least 0.5 s apart (not a busy loop).

@@ -193,7 +193,8 @@ TEST_F(HelmTest, PrometheusRuleFromConfigIsWhatPromsynthRulesWrites) {
   EXPECT_EQ(rules["LatencyAbsurd"]["expr"].as<std::string>(), "shop_request_latency_seconds >= 1.234567e+06");
   EXPECT_EQ(rules["ErrorBurst"]["expr"].as<std::string>(), "idelta(shop_errors_total[5m]) >= 20");
   EXPECT_EQ(rules["DiskAlmostFull"]["expr"].as<std::string>(), "shop_disk_free_ratio <= 1e-05");
-  EXPECT_EQ(rules["LatencyHigh"]["annotations"]["description"].as<std::string>(), "netops-style text: {{ $value }}");
+  EXPECT_EQ(rules["LatencyHigh"]["annotations"]["description"].as<std::string>(),
+            "netops-style text: {{ $value }}");
   EXPECT_EQ(rules["LatencyHigh"]["labels"]["tier"].as<std::string>(), "1");
   // And Prometheus accepts it.
   YAML::Node file;

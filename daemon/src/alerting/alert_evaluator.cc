@@ -23,7 +23,8 @@ PostableAlert AlertEvaluator::Build(const AlertRule& rule, const FamilyLayout& f
   labels["alertname"] = rule.alert.name;
   alert.labels.assign(labels.begin(), labels.end());
   if (!rule.alert.description.empty()) {
-    alert.annotations.emplace_back("description", RenderAnnotation(rule.alert.description, value, series_labels));
+    alert.annotations.emplace_back("description",
+                                   RenderAnnotation(rule.alert.description, value, series_labels));
   }
   if (!rule.alert.summary.empty()) {
     alert.annotations.emplace_back("summary", RenderAnnotation(rule.alert.summary, value, series_labels));
@@ -53,7 +54,8 @@ AlertEvaluation AlertEvaluator::Evaluate(const Snapshot& snapshot, int64_t time_
       const double value = state.rule.counter ? (has_value ? values[i] - previous->second[i] : 0) : values[i];
       const bool condition = has_value && AlertCondition(state.rule.alert, value);
       const AlertState::Phase before = state.states[i].phase();
-      const AlertState::Phase after = state.states[i].Evaluate(condition, time_ms, state.rule.alert.for_duration);
+      const AlertState::Phase after =
+          state.states[i].Evaluate(condition, time_ms, state.rule.alert.for_duration);
       if (after == AlertState::Phase::kFiring) {
         PostableAlert alert = Build(state.rule, family, i, value, state.states[i].fired_at_ms());
         result.firing.push_back(alert);
@@ -71,9 +73,9 @@ AlertEvaluation AlertEvaluator::Evaluate(const Snapshot& snapshot, int64_t time_
   for (const RuleState& state : rules_) {
     if (!state.rule.counter || state.rule.family >= families.size()) continue;
     const FamilyLayout& family = families[state.rule.family];
-    previous_[state.rule.family].assign(snapshot.values.begin() + static_cast<std::ptrdiff_t>(family.first_series),
-                                        snapshot.values.begin() +
-                                            static_cast<std::ptrdiff_t>(family.first_series + family.series_count));
+    previous_[state.rule.family].assign(
+        snapshot.values.begin() + static_cast<std::ptrdiff_t>(family.first_series),
+        snapshot.values.begin() + static_cast<std::ptrdiff_t>(family.first_series + family.series_count));
   }
   return result;
 }

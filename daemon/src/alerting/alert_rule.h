@@ -12,9 +12,9 @@ namespace promsynth {
 /// Prometheus alerting rule and one generator-side alert.
 struct AlertRule {
   AlertRuleConfig alert;
-  std::string metric;     ///< the exposition name of the watched family
-  bool counter = false;   ///< compare the per-tick increment instead of the value
-  size_t family = 0;      ///< index of the family in the config (YAML configs)
+  std::string metric;    ///< the exposition name of the watched family
+  bool counter = false;  ///< compare the per-tick increment instead of the value
+  size_t family = 0;     ///< index of the family in the config (YAML configs)
 };
 
 /// Every alert of a promsynth YAML configuration, in config order.

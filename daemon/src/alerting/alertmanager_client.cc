@@ -12,7 +12,8 @@ namespace {
 constexpr std::chrono::milliseconds kFirstBackoff{500};
 
 int64_t WallMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
@@ -108,12 +109,12 @@ bool AlertmanagerClient::Post(const std::string& body) {
   // Abort a post in flight when the client is being destroyed, so shutdown never waits for it.
   curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
   curl_easy_setopt(curl, CURLOPT_XFERINFODATA, this);
-  curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION,
-                   +[](void* self, curl_off_t, curl_off_t, curl_off_t, curl_off_t) -> int {
-                     auto* client = static_cast<AlertmanagerClient*>(self);
-                     std::lock_guard lock(client->mutex_);
-                     return client->stopping_ ? 1 : 0;
-                   });
+  curl_easy_setopt(
+      curl, CURLOPT_XFERINFOFUNCTION, +[](void* self, curl_off_t, curl_off_t, curl_off_t, curl_off_t) -> int {
+        auto* client = static_cast<AlertmanagerClient*>(self);
+        std::lock_guard lock(client->mutex_);
+        return client->stopping_ ? 1 : 0;
+      });
   const CURLcode result = curl_easy_perform(curl);
   long status = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
@@ -121,9 +122,10 @@ bool AlertmanagerClient::Post(const std::string& body) {
   curl_easy_cleanup(curl);
   const bool ok = result == CURLE_OK && status >= 200 && status < 300;
   if (!ok) {
-    Log().Warn("posting alerts to Alertmanager failed; retrying with backoff",
-               {{"url", url},
-                {"error", result != CURLE_OK ? curl_easy_strerror(result) : "HTTP " + std::to_string(status)}});
+    Log().Warn(
+        "posting alerts to Alertmanager failed; retrying with backoff",
+        {{"url", url},
+         {"error", result != CURLE_OK ? curl_easy_strerror(result) : "HTTP " + std::to_string(status)}});
   }
   return ok;
 }

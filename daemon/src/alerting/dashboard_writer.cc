@@ -18,7 +18,9 @@ constexpr int kWidth = 12;
 constexpr int kHeight = 8;
 
 void Key(Writer& w, const char* key) { w.Key(key); }
-void String(Writer& w, const std::string& text) { w.String(text.c_str(), static_cast<rapidjson::SizeType>(text.size())); }
+void String(Writer& w, const std::string& text) {
+  w.String(text.c_str(), static_cast<rapidjson::SizeType>(text.size()));
+}
 void Member(Writer& w, const char* key, const std::string& text) {
   w.Key(key);
   String(w, text);
@@ -139,7 +141,8 @@ void WriteMetricPanel(Writer& w, const DashboardMetric& metric, int index) {
   w.StartObject();
   Key(w, "defaults");
   w.StartObject();
-  Member(w, "unit", metric.alerts.empty() || !metric.counter ? GrafanaUnit(metric.unit, metric.counter) : "short");
+  Member(w, "unit",
+         metric.alerts.empty() || !metric.counter ? GrafanaUnit(metric.unit, metric.counter) : "short");
   Key(w, "custom");
   w.StartObject();
   Key(w, "thresholdsStyle");

@@ -20,7 +20,8 @@ void LiveAlerts::Configure(const Config& config, int64_t now_ms) {
   if (!client_ || !SameTarget(client_->config(), *config.alertmanager)) {
     client_ = std::make_unique<AlertmanagerClient>(*config.alertmanager, on_sent_, on_failed_);
   }
-  evaluator_ = std::make_unique<AlertEvaluator>(CollectAlertRules(config), config.alertmanager->generator_url);
+  evaluator_ =
+      std::make_unique<AlertEvaluator>(CollectAlertRules(config), config.alertmanager->generator_url);
 }
 
 void LiveAlerts::Observe(const Snapshot& snapshot) {

@@ -6,9 +6,7 @@
 #include "netops/counter_total.h"
 
 namespace promsynth {
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 std::string NetopsExportedName(std::string_view name, bool counter) {
   std::string out;

@@ -12,7 +12,7 @@ struct PostableAlert {
   LabelSet labels;       ///< alertname, severity, the series' labels, the alert's own labels
   LabelSet annotations;  ///< summary / description, expanded
   int64_t starts_at_ms = 0;
-  int64_t ends_at_ms = 0;  ///< 0 while firing: the client sends now + 4 × resend_interval
+  int64_t ends_at_ms = 0;     ///< 0 while firing: the client sends now + 4 × resend_interval
   std::string generator_url;  ///< omitted when empty
 };
 

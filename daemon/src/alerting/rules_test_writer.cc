@@ -27,7 +27,6 @@ std::string PromtoolNumber(double value) {
   return std::string(buffer, result.ptr);
 }
 
-
 /// One series of an alerted family: its labels and its value at every tick.
 struct SeriesTrack {
   LabelSet labels;
@@ -58,7 +57,8 @@ LabelSet AlertLabels(const AlertRuleConfig& alert, const LabelSet& series) {
 
 void EmitLabelMap(YAML::Emitter& out, const LabelSet& labels) {
   out << YAML::BeginMap;
-  for (const auto& [name, value] : labels) out << YAML::Key << name << YAML::Value << YAML::DoubleQuoted << value;
+  for (const auto& [name, value] : labels)
+    out << YAML::Key << name << YAML::Value << YAML::DoubleQuoted << value;
   out << YAML::EndMap;
 }
 
@@ -142,16 +142,17 @@ std::string RenderRulesTestFile(const Config& config, const GeneratorRegistry& r
         const bool has_value = !rule.counter || k > 0;
         const double value = rule.counter ? (has_value ? values[at] - values[at - 1] : 0) : values[at];
         const bool condition = has_value && AlertCondition(rule.alert, value);
-        if (states[i].Evaluate(condition, k * interval_ms, rule.alert.for_duration) != AlertState::Phase::kFiring)
+        if (states[i].Evaluate(condition, k * interval_ms, rule.alert.for_duration) !=
+            AlertState::Phase::kFiring)
           continue;
         ExpectedAlert expected{AlertLabels(rule.alert, family_tracks[i].labels), {}};
         if (!rule.alert.description.empty()) {
-          expected.annotations.emplace_back("description",
-                                            RenderAnnotation(rule.alert.description, value, family_tracks[i].labels));
+          expected.annotations.emplace_back(
+              "description", RenderAnnotation(rule.alert.description, value, family_tracks[i].labels));
         }
         if (!rule.alert.summary.empty()) {
-          expected.annotations.emplace_back("summary",
-                                            RenderAnnotation(rule.alert.summary, value, family_tracks[i].labels));
+          expected.annotations.emplace_back(
+              "summary", RenderAnnotation(rule.alert.summary, value, family_tracks[i].labels));
         }
         firing[at].push_back(std::move(expected));
         firing_series[at].insert(i);
@@ -174,7 +175,8 @@ std::string RenderRulesTestFile(const Config& config, const GeneratorRegistry& r
     }
     for (size_t k : chosen) {
       out << YAML::BeginMap;
-      out << YAML::Key << "eval_time" << YAML::Value << FormatDuration(Millis(static_cast<int64_t>(k) * interval_ms));
+      out << YAML::Key << "eval_time" << YAML::Value
+          << FormatDuration(Millis(static_cast<int64_t>(k) * interval_ms));
       out << YAML::Key << "alertname" << YAML::Value << rule.alert.name;
       out << YAML::Key << "exp_alerts" << YAML::Value << YAML::BeginSeq;
       for (const ExpectedAlert& expected : firing[k]) {

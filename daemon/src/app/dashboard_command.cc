@@ -36,9 +36,8 @@ int RunDashboard(const std::vector<std::string>& args) {
     const GeneratorRegistry registry = BuildGeneratorRegistry(loader, loaded, options);
     ValidateConfig(loaded, registry, options.limits);
     const DashboardSpec spec =
-        loaded.netops
-            ? DashboardOf(*loaded.netops, std::filesystem::path(daemon.config_file).stem().string())
-            : DashboardOf(loaded.config);
+        loaded.netops ? DashboardOf(*loaded.netops, std::filesystem::path(daemon.config_file).stem().string())
+                      : DashboardOf(loaded.config);
     std::cout << RenderDashboard(spec);
   } catch (const ConfigErrors& errors) {
     std::cerr << daemon.config_file << ": invalid\n" << errors.what() << "\n";

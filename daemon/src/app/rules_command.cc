@@ -15,7 +15,8 @@ namespace promsynth {
 namespace {
 
 constexpr std::string_view kUsage =
-    "usage: promsynth rules --config.file=FILE -o DIR [--tests] [--tests.duration=15m] [--tests.max-series=10]";
+    "usage: promsynth rules --config.file=FILE -o DIR [--tests] [--tests.duration=15m] "
+    "[--tests.max-series=10]";
 
 bool WriteFile(const std::filesystem::path& path, const std::string& content) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -84,8 +85,9 @@ int RunRules(const std::vector<std::string>& args) {
     std::cout << (dir / test_options.rules_file).string() << ": " << rules.size() << " alerting rules\n";
     if (tests) {
       if (loaded.netops) {
-        std::cerr << "promsynth rules: --tests needs a promsynth YAML config (a netops generator's values are "
-                     "drawn per run)\n";
+        std::cerr
+            << "promsynth rules: --tests needs a promsynth YAML config (a netops generator's values are "
+               "drawn per run)\n";
         return 1;
       }
       if (rules.empty()) {

@@ -13,9 +13,10 @@ constexpr std::array kSubcommands = {
     Subcommand{"slo check", "slo check -f REQUEST.json [--evaluate-slope]",
                "evaluate a Theodolite SLO check request; print true/false; exit 0 / 1 (2: bad request)",
                RunSloCheck},
-    Subcommand{"rules", "rules --config.file=FILE -o DIR [--tests] [--tests.duration=15m]",
-               "write DIR/rules.yml (Prometheus alerting rules) and, with --tests, DIR/rules_test.yml (promtool)",
-               RunRules},
+    Subcommand{
+        "rules", "rules --config.file=FILE -o DIR [--tests] [--tests.duration=15m]",
+        "write DIR/rules.yml (Prometheus alerting rules) and, with --tests, DIR/rules_test.yml (promtool)",
+        RunRules},
     Subcommand{"dashboard", "dashboard --config.file=FILE",
                "print a Grafana dashboard (JSON) for the config: a panel per metric, alert thresholds",
                RunDashboard},

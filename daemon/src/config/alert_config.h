@@ -36,10 +36,10 @@ struct AlertRuleConfig {
 
 /// The `alertmanager:` section: promsynth posts its own alerts to an Alertmanager (API v2).
 struct AlertmanagerConfig {
-  std::string url;             ///< base URL, e.g. http://127.0.0.1:9093 (the client adds /api/v2/alerts)
-  Millis timeout{5000};        ///< per request
+  std::string url;                ///< base URL, e.g. http://127.0.0.1:9093 (the client adds /api/v2/alerts)
+  Millis timeout{5000};           ///< per request
   Millis resend_interval{60000};  ///< firing alerts are re-sent this often
-  std::string generator_url;   ///< `generatorURL` of every alert; empty: the daemon's own landing page
+  std::string generator_url;      ///< `generatorURL` of every alert; empty: the daemon's own landing page
   SourceLocation location;
 };
 

@@ -13,7 +13,8 @@ namespace {
 
 void ReadTemplate(Walker& walker, const YAML::Node& node, const std::string& key, std::string& out) {
   if (!node.IsScalar()) {
-    walker.Fail(node, key, "expected a text", Walker::Describe(node), "a string with {{ $value }} or StatReplace");
+    walker.Fail(node, key, "expected a text", Walker::Describe(node),
+                "a string with {{ $value }} or StatReplace");
     return;
   }
   std::string text = StatReplaceToValueAction(node.Scalar());
@@ -71,7 +72,8 @@ void ReadAlert(Walker& walker, const YAML::Node& node, const std::string& path, 
     if (std::isfinite(value)) {
       alert.threshold = value;
     } else {
-      walker.Fail(threshold, path + ".threshold", "not a finite number", Walker::Describe(threshold), "a number");
+      walker.Fail(threshold, path + ".threshold", "not a finite number", Walker::Describe(threshold),
+                  "a number");
     }
   }
   if (const YAML::Node direction = node["direction"]) {
@@ -104,7 +106,8 @@ void ReadAlert(Walker& walker, const YAML::Node& node, const std::string& path, 
       alert.severity = severity.Scalar();
     }
   }
-  if (const YAML::Node summary = node["summary"]) ReadTemplate(walker, summary, path + ".summary", alert.summary);
+  if (const YAML::Node summary = node["summary"])
+    ReadTemplate(walker, summary, path + ".summary", alert.summary);
   if (const YAML::Node description = node["description"]) {
     ReadTemplate(walker, description, path + ".description", alert.description);
   }
@@ -138,7 +141,8 @@ void ReadAlerts(Walker& walker, const YAML::Node& node, const std::string& path,
     walker.Fail(node, path, "alerts are supported on gauges and counters", "", "a gauge or a counter");
     return;
   }
-  for (size_t i = 0; i < node.size(); ++i) ReadAlert(walker, node[i], path + "[" + std::to_string(i) + "]", metric);
+  for (size_t i = 0; i < node.size(); ++i)
+    ReadAlert(walker, node[i], path + "[" + std::to_string(i) + "]", metric);
 }
 
 void ReadAlertmanager(Walker& walker, const YAML::Node& node, std::optional<AlertmanagerConfig>& out) {
@@ -159,14 +163,17 @@ void ReadAlertmanager(Walker& walker, const YAML::Node& node, std::optional<Aler
   config.url = text;
   while (config.url.ends_with('/')) config.url.pop_back();
   if (const YAML::Node timeout = node["timeout"]) {
-    if (auto value = ReadPositiveDuration(walker, timeout, "alertmanager.timeout", "timeout")) config.timeout = *value;
+    if (auto value = ReadPositiveDuration(walker, timeout, "alertmanager.timeout", "timeout"))
+      config.timeout = *value;
   }
   if (const YAML::Node resend = node["resend_interval"]) {
-    if (auto value = ReadPositiveDuration(walker, resend, "alertmanager.resend_interval", "resend_interval")) {
+    if (auto value =
+            ReadPositiveDuration(walker, resend, "alertmanager.resend_interval", "resend_interval")) {
       config.resend_interval = *value;
     }
   }
-  if (const YAML::Node generator_url = node["generator_url"]) config.generator_url = Walker::Describe(generator_url);
+  if (const YAML::Node generator_url = node["generator_url"])
+    config.generator_url = Walker::Describe(generator_url);
   out = std::move(config);
 }
 
@@ -176,9 +183,9 @@ void CheckAlertNamesUnique(Walker& walker, const Config& config) {
     for (size_t a = 0; a < config.metrics[m].alerts.size(); ++a) {
       const AlertRuleConfig& alert = config.metrics[m].alerts[a];
       if (!seen.insert(alert.name).second) {
-        walker.errors().push_back({alert.location,
-                                   "metrics[" + std::to_string(m) + "].alerts[" + std::to_string(a) + "].name",
-                                   "alert name used twice", alert.name, "a name no other alert has"});
+        walker.errors().push_back(
+            {alert.location, "metrics[" + std::to_string(m) + "].alerts[" + std::to_string(a) + "].name",
+             "alert name used twice", alert.name, "a name no other alert has"});
       }
     }
   }

@@ -22,7 +22,8 @@ std::optional<AnnotationTemplate> AnnotationTemplate::Parse(std::string_view tex
       result.pieces.push_back({TemplatePiece::Kind::kText, std::string(text.substr(from))});
       break;
     }
-    if (open > from) result.pieces.push_back({TemplatePiece::Kind::kText, std::string(text.substr(from, open - from))});
+    if (open > from)
+      result.pieces.push_back({TemplatePiece::Kind::kText, std::string(text.substr(from, open - from))});
     const size_t close = text.find("}}", open + 2);
     if (close == std::string_view::npos) {
       bad_action = std::string(text.substr(open));

@@ -372,7 +372,8 @@ Config ParseYamlConfig(std::string_view text, const std::string& file_name) {
       ReadMetric(walker, metrics[i], i, config.global, config.metrics);
   }
   if (const YAML::Node slos = root["slos"]) ReadSlos(walker, slos, config.slos);
-  if (const YAML::Node alertmanager = root["alertmanager"]) ReadAlertmanager(walker, alertmanager, config.alertmanager);
+  if (const YAML::Node alertmanager = root["alertmanager"])
+    ReadAlertmanager(walker, alertmanager, config.alertmanager);
   CheckAlertNamesUnique(walker, config);
   std::set<std::string_view> names;
   for (size_t i = 0; i < config.metrics.size(); ++i) {

@@ -87,11 +87,12 @@ SelfMetrics::SelfMetrics(std::shared_ptr<prometheus::Registry> registry)
                     .Help("The aggregated value the configured SLO compared with its threshold at its last "
                           "evaluation.")
                     .Register(*registry)),
-      alerts_sent(prometheus::BuildCounter()
-                      .Name("promsynth_alerts_sent_total")
-                      .Help("Alerts posted to Alertmanager in successful requests (direct Alertmanager mode).")
-                      .Register(*registry)
-                      .Add({})),
+      alerts_sent(
+          prometheus::BuildCounter()
+              .Name("promsynth_alerts_sent_total")
+              .Help("Alerts posted to Alertmanager in successful requests (direct Alertmanager mode).")
+              .Register(*registry)
+              .Add({})),
       alerts_failed(prometheus::BuildCounter()
                         .Name("promsynth_alerts_failed_total")
                         .Help("Alerts in posts to Alertmanager that failed and will be retried.")

@@ -12,7 +12,8 @@ TEST(PostableAlertTest, Rfc3339InUtcWithMilliseconds) {
 }
 
 TEST(PostableAlertTest, JsonHasTheApiV2Fields) {
-  PostableAlert firing{{{"alertname", "A"}, {"severity", "warning"}}, {{"summary", "x \"quoted\""}}, 1000, 0, "http://g/"};
+  PostableAlert firing{
+      {{"alertname", "A"}, {"severity", "warning"}}, {{"summary", "x \"quoted\""}}, 1000, 0, "http://g/"};
   PostableAlert resolved{{{"alertname", "B"}}, {}, 1000, 5000, ""};
   rapidjson::Document document;
   ASSERT_FALSE(document.Parse(AlertsJson({firing, resolved}, 9000).c_str()).HasParseError());

@@ -12,8 +12,9 @@ namespace promsynth {
 namespace {
 
 TEST(RulesTestWriterTest, PromtoolValuesReadBackExactly) {
-  const std::vector<double> values = {0.1 + 0.2, 0.1 + 0.2, 0.1 + 0.2, 1e300, -5e-324, 2, 2, NAN, NAN,
-                                      StaleMarker(), StaleMarker(), INFINITY, -INFINITY, 1e6};
+  const std::vector<double> values = {0.1 + 0.2, 0.1 + 0.2, 0.1 + 0.2, 1e300,         -5e-324,       2,
+                                      2,         NAN,       NAN,       StaleMarker(), StaleMarker(), INFINITY,
+                                      -INFINITY, 1e6};
   const std::string text = PromtoolValues(values);
   EXPECT_THAT(text, ::testing::StartsWith("0.30000000000000004x2 1e+300 "));
   EXPECT_THAT(text, ::testing::HasSubstr(" 2x1 NaN NaN stale stale Inf -Inf 1e+06"));
@@ -58,7 +59,8 @@ std::map<std::string, std::vector<std::string>> Expected(const YAML::Node& file,
     if (test["alertname"].as<std::string>() != alert) continue;
     auto& shards = out[test["eval_time"].as<std::string>()];
     for (const YAML::Node& expected : test["exp_alerts"]) {
-      shards.push_back(expected["exp_labels"]["shard"] ? expected["exp_labels"]["shard"].as<std::string>() : "-");
+      shards.push_back(expected["exp_labels"]["shard"] ? expected["exp_labels"]["shard"].as<std::string>()
+                                                       : "-");
     }
   }
   return out;
@@ -76,7 +78,8 @@ TEST(RulesTestWriterTest, InputSeriesAreTheEnginesValues) {
   EXPECT_EQ(test["input_series"][0]["series"].as<std::string>(), "level{env=\"test\",shard=\"a\"}");
   EXPECT_EQ(test["input_series"][0]["values"].as<std::string>(), "1x1 5x3 1x3 5x3 1x1");
   EXPECT_EQ(test["input_series"][2]["series"].as<std::string>(), "hits_total{env=\"test\"}");
-  EXPECT_EQ(test["input_series"][2]["values"].as<std::string>(), "1 2 32 33 34 35 65 66 67 68 98 99 100 101 131 132");
+  EXPECT_EQ(test["input_series"][2]["values"].as<std::string>(),
+            "1 2 32 33 34 35 65 66 67 68 98 99 100 101 131 132");
 }
 
 TEST(RulesTestWriterTest, ExpectedAlertsFollowThresholdAndFor) {
@@ -98,7 +101,8 @@ TEST(RulesTestWriterTest, ExpectedAlertsFollowThresholdAndFor) {
   EXPECT_THAT(hits.at("3s"), ::testing::IsEmpty());
   EXPECT_THAT(hits.at("6s"), ::testing::ElementsAre("-"));
   for (const YAML::Node& test : file["tests"][0]["alert_rule_test"]) {
-    if (test["eval_time"].as<std::string>() != "4s" || test["alertname"].as<std::string>() != "LevelHigh") continue;
+    if (test["eval_time"].as<std::string>() != "4s" || test["alertname"].as<std::string>() != "LevelHigh")
+      continue;
     const YAML::Node first = test["exp_alerts"][0];
     EXPECT_EQ(first["exp_labels"]["severity"].as<std::string>(), "warning");
     EXPECT_EQ(first["exp_labels"]["env"].as<std::string>(), "test");

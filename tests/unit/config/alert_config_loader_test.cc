@@ -73,7 +73,8 @@ alertmanager: {url: "ftp://x"}
 )",
                                                                   "b.yml");
   const auto has = [&](const std::string& text) {
-    return std::any_of(errors.begin(), errors.end(), [&](const std::string& e) { return e.find(text) != e.npos; });
+    return std::any_of(errors.begin(), errors.end(),
+                       [&](const std::string& e) { return e.find(text) != e.npos; });
   };
   EXPECT_TRUE(has("metrics[0].alerts[0].color: unknown key")) << ::testing::PrintToString(errors);
   EXPECT_TRUE(has("metrics[0].alerts[0].name: not a valid alert name \"1bad\""));
