@@ -12,8 +12,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev rapidjson-dev zlib1g-dev libcurl4-openssl-dev libsystemd-dev
   libssl-dev libcrypt-dev
   systemd
-  # real peers for the end-to-end tests: Prometheus with promtool, curl
-  prometheus curl dpkg-dev unzip openssl
+  # real peers for the end-to-end tests: Prometheus with promtool, Alertmanager, curl
+  prometheus prometheus-alertmanager curl dpkg-dev unzip openssl
   # a real browser for the status page test
   chromium
 )

@@ -36,7 +36,10 @@ std::map<std::string, YAML::Node> Render(const std::vector<std::string>& values_
   EXPECT_EQ(result.exit_code, 0) << result.output;
   std::map<std::string, YAML::Node> objects;
   for (const YAML::Node& document : YAML::LoadAll(result.output)) {
-    if (document.IsMap()) objects[document["kind"].as<std::string>()] = document;
+    if (!document.IsMap()) continue;
+    // The dashboard ConfigMap is the second ConfigMap: keep it apart from the config's.
+    const bool dashboard = document["metadata"]["name"].as<std::string>().ends_with("-dashboard");
+    objects[dashboard ? "DashboardConfigMap" : document["kind"].as<std::string>()] = document;
   }
   return objects;
 }
@@ -50,7 +53,8 @@ TEST_F(HelmTest, LintPassesWithEveryValuesFile) {
   for (const std::vector<std::string>& extra :
        std::vector<std::vector<std::string>>{{},
                                              {"-f", kSource + "/tests/fixtures/helm/monitoring.yaml"},
-                                             {"-f", kSource + "/tests/fixtures/helm/custom.yaml"}}) {
+                                             {"-f", kSource + "/tests/fixtures/helm/custom.yaml"},
+                                             {"-f", kSource + "/tests/fixtures/helm/alerting.yaml"}}) {
     std::vector<std::string> argv = {Helm(), "lint", "--strict", kChart};
     argv.insert(argv.end(), extra.begin(), extra.end());
     const CommandResult result = RunCommand(argv, seconds(120));
@@ -142,6 +146,78 @@ TEST_F(HelmTest, MonitoringObjectsAndValidRules) {
   const std::string file = dir.Write("rules.yml", YAML::Dump(rules));
   const CommandResult check = RunCommand({"promtool", "check", "rules", file}, seconds(60));
   EXPECT_EQ(check.exit_code, 0) << check.output;
+}
+
+/// A YAML tree as text with every mapping's keys sorted, so two trees compare regardless of key order.
+std::string Canonical(const YAML::Node& node) {
+  if (node.IsMap()) {
+    std::map<std::string, std::string> entries;
+    for (const auto& entry : node) entries[entry.first.as<std::string>()] = Canonical(entry.second);
+    std::string out = "{";
+    for (const auto& [key, value] : entries) out += key + ": " + value + ", ";
+    return out + "}";
+  }
+  if (node.IsSequence()) {
+    std::string out = "[";
+    for (const auto& item : node) out += Canonical(item) + ", ";
+    return out + "]";
+  }
+  return node.IsScalar() ? "\"" + node.Scalar() + "\"" : "~";
+}
+
+/// What `promsynth <args>` prints; the test fails when it exits non-zero.
+std::string PromsynthOutput(const std::vector<std::string>& args) {
+  std::vector<std::string> argv = {PROMSYNTH_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  const CommandResult result = RunCommand(argv, seconds(60));
+  EXPECT_EQ(result.exit_code, 0) << result.output;
+  return result.output;
+}
+
+TEST_F(HelmTest, PrometheusRuleFromConfigIsWhatPromsynthRulesWrites) {
+  auto objects = Render({"alerting.yaml"});
+  ASSERT_EQ(objects.count("PrometheusRule"), 1u);
+  TempDir dir;
+  const std::string config =
+      dir.Write("promsynth.yml", objects["ConfigMap"]["data"]["promsynth.yml"].as<std::string>());
+  PromsynthOutput({"rules", "--config.file=" + config, "-o", dir.path()});
+  const YAML::Node written = YAML::LoadFile(dir.path() + "/rules.yml")["groups"];
+  const YAML::Node rendered = objects["PrometheusRule"]["spec"]["groups"];
+  ASSERT_EQ(written.size(), 1u);
+  ASSERT_EQ(rendered.size(), 2u) << "the config's group, then prometheusRule.groups";
+  EXPECT_EQ(Canonical(rendered[0]), Canonical(written[0]));
+  EXPECT_EQ(rendered[1]["name"].as<std::string>(), "extra");
+  // The cases where a template could drift: Go's number format, a counter, below, StatReplace.
+  std::map<std::string, YAML::Node> rules;
+  for (const YAML::Node& rule : rendered[0]["rules"]) rules[rule["alert"].as<std::string>()] = rule;
+  EXPECT_EQ(rules["LatencyAbsurd"]["expr"].as<std::string>(), "shop_request_latency_seconds >= 1.234567e+06");
+  EXPECT_EQ(rules["ErrorBurst"]["expr"].as<std::string>(), "idelta(shop_errors_total[5m]) >= 20");
+  EXPECT_EQ(rules["DiskAlmostFull"]["expr"].as<std::string>(), "shop_disk_free_ratio <= 1e-05");
+  EXPECT_EQ(rules["LatencyHigh"]["annotations"]["description"].as<std::string>(),
+            "netops-style text: {{ $value }}");
+  EXPECT_EQ(rules["LatencyHigh"]["labels"]["tier"].as<std::string>(), "1");
+  // And Prometheus accepts it.
+  YAML::Node file;
+  file["groups"] = rendered;
+  const std::string rules_file = dir.Write("rendered.yml", YAML::Dump(file));
+  const CommandResult check = RunCommand({"promtool", "check", "rules", rules_file}, seconds(60));
+  EXPECT_EQ(check.exit_code, 0) << check.output;
+}
+
+TEST_F(HelmTest, DashboardConfigMapCarriesTheSidecarLabelAndTheCommandsOutput) {
+  EXPECT_EQ(Render({}).count("DashboardConfigMap"), 0u) << "off by default";
+  auto objects = Render({"alerting.yaml"});
+  ASSERT_EQ(objects.count("DashboardConfigMap"), 1u);
+  const YAML::Node map = objects["DashboardConfigMap"];
+  EXPECT_EQ(map["metadata"]["labels"]["grafana_dashboard"].as<std::string>(), "1");
+  const std::string shipped = ReadFile(kChart + "/files/promsynth-dashboard.json");
+  EXPECT_EQ(map["data"]["promsynth-dashboard.json"].as<std::string>(), shipped);
+  // The shipped file is what `promsynth dashboard` prints for the chart's default config.
+  TempDir dir;
+  const std::string config =
+      dir.Write("promsynth.yml", Render({})["ConfigMap"]["data"]["promsynth.yml"].as<std::string>());
+  EXPECT_EQ(PromsynthOutput({"dashboard", "--config.file=" + config}), shipped)
+      << "regenerate helm/promsynth/files/promsynth-dashboard.json";
 }
 
 }  // namespace

@@ -19,5 +19,10 @@ int RunGenerate(const std::vector<std::string>& args);
 
 /// `import chaos FILE.toml [-o FILE.yml]`: converts a seed-001 chaos TOML file to promsynth YAML.
 int RunImportChaos(const std::vector<std::string>& args);
+/// `rules --config.file=F -o DIR [--tests]`: Prometheus alerting rules (and promtool tests) from the config.
+int RunRules(const std::vector<std::string>& args);
+
+/// `dashboard --config.file=F`: a Grafana dashboard for the config on stdout.
+int RunDashboard(const std::vector<std::string>& args);
 
 }  // namespace promsynth

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <thread>
 
+#include "alerting/live_alerts.h"
 #include "app/config_source.h"
 #include "app/netops_runtime.h"
 #include "app/status_report.h"
@@ -329,6 +330,7 @@ struct Daemon::Impl {
       std::shared_ptr<const Snapshot> snapshot = overrides.Apply(engine->Publish(), due_ms);
       objectives->Record(*snapshot);
       trends.Record(*snapshot);
+      alerts.Observe(*snapshot);
       snapshots.Store(std::move(snapshot));
       for (const ObjectiveResult& evaluated : objectives->EvaluateDueLocal(due_ms)) board.Publish(evaluated);
       self.ticks.Increment();
@@ -439,6 +441,7 @@ struct Daemon::Impl {
     std::vector<std::string> names;
     for (const SloConfig& slo : engine->config().slos) names.push_back(slo.name);
     board.Reset(names);
+    alerts.Configure(engine->config(), NowMs());
     remote_objectives.Replace(objectives);
     self.series.Set(static_cast<double>(engine->series_count()));
     faults.SetBaseline({}, engine->config().global.seed);
@@ -521,6 +524,8 @@ struct Daemon::Impl {
   std::atomic<size_t> families{0};                    ///< configured metric families, for /health
   ObjectiveBoard board{self.slo_ok, self.slo_value};  // after `self`: it refers to self's families
   RemoteObjectiveWorker remote_objectives{board};
+  LiveAlerts alerts{[this](double n) { self.alerts_sent.Increment(n); },
+                    [this](double n) { self.alerts_failed.Increment(n); }};  // io thread only
   HttpServer server;
   std::atomic<bool> ready{false};
   std::atomic<bool> stopping{false};

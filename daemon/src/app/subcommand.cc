@@ -22,6 +22,13 @@ constexpr std::array kSubcommands = {
         RunGenerate},
     Subcommand{"import chaos", "import chaos FILE.toml [-o FILE.yml] [--independent-noise]",
                "convert a seed-001 chaos-experiment TOML file to promsynth YAML", RunImportChaos},
+    Subcommand{
+        "rules", "rules --config.file=FILE -o DIR [--tests] [--tests.duration=15m]",
+        "write DIR/rules.yml (Prometheus alerting rules) and, with --tests, DIR/rules_test.yml (promtool)",
+        RunRules},
+    Subcommand{"dashboard", "dashboard --config.file=FILE",
+               "print a Grafana dashboard (JSON) for the config: a panel per metric, alert thresholds",
+               RunDashboard},
 };
 
 /// The words of a subcommand's name ("slo check" has two).

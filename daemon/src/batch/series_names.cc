@@ -29,18 +29,6 @@ std::vector<std::string> SeriesNames(const SeriesLayout& layout) {
   return names;
 }
 
-std::vector<std::pair<std::string, std::string>> SeriesLabels(const FamilyLayout& family, size_t i) {
-  std::vector<std::pair<std::string, std::string>> labels;
-  std::vector<size_t> digits;
-  family.Digits(i, digits);
-  for (size_t c = 0; c < family.columns.size(); ++c) {
-    std::string value;
-    family.columns[c].values.AppendValue(digits[c], value);
-    labels.emplace_back(family.columns[c].name, std::move(value));
-  }
-  return labels;
-}
-
 std::string SampleLinePrefix(const FamilyLayout& family, size_t i) {
   std::string prefix = family.name;
   std::vector<size_t> digits;

@@ -12,9 +12,6 @@ namespace promsynth {
 /// (label values escaped), indexed like the layout's series: the column names of batch CSV.
 std::vector<std::string> SeriesNames(const SeriesLayout& layout);
 
-/// The labels of series `i` of `family` as (name, raw value) pairs, in the layout's column order.
-std::vector<std::pair<std::string, std::string>> SeriesLabels(const FamilyLayout& family, size_t i);
-
 /// `name{a="x",b="y"} ` for series `i` of `family` (`name ` without labels): the start of an
 /// exposition sample line.
 std::string SampleLinePrefix(const FamilyLayout& family, size_t i);

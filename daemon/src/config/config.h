@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "config/alert_config.h"
 #include "config/label_values.h"
 #include "config/slo_config.h"
 #include "config/source_location.h"
@@ -140,6 +141,7 @@ struct MetricConfig {
   std::vector<double> quantiles;   ///< summary: strictly increasing, each in [0, 1]
   Millis window{0};                ///< summary: how far back the quantiles look
   ObservationConfig observations;  ///< histogram, summary
+  std::vector<AlertRuleConfig> alerts;  ///< `alerts:` (config/alert_config.h)
   SourceLocation location;
 
   /// Number of series the entry expands to (saturates at UINT64_MAX).
@@ -176,6 +178,7 @@ struct Config {
   std::vector<MetricConfig> metrics;
   std::vector<SloConfig> slos;
   std::vector<PluginPath> plugins;
+  std::optional<AlertmanagerConfig> alertmanager;  ///< `alertmanager:`: promsynth posts its own alerts
 
   /// Time series exposed by all metrics (ExposedSeriesCount): what `--limits.max-series` bounds.
   uint64_t SeriesCount() const;

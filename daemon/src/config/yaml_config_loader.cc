@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "config/alert_config_loader.h"
 #include "config/config_error.h"
 #include "config/generator_config_loader.h"
 #include "config/label_range.h"
@@ -150,7 +151,7 @@ void ReadMetric(Walker& walker, const YAML::Node& node, size_t index, const Glob
   walker.CheckKeys(node, path,
                    {"name", "help", "unit", "type", "labels", "tick", "generator", "mode", "resets", "gaps",
                     "buckets", "quantiles", "window", "max_age", "observations", "observations_per_tick",
-                    "max_observations_per_tick"});
+                    "max_observations_per_tick", "alerts"});
   const size_t errors_before = walker.errors().size();
   MetricConfig metric;
   metric.location = walker.Where(node);
@@ -253,6 +254,7 @@ void ReadMetric(Walker& walker, const YAML::Node& node, size_t index, const Glob
       }
     }
   }
+  if (const YAML::Node alerts = node["alerts"]) ReadAlerts(walker, alerts, path + ".alerts", metric);
   if (metric.help.empty()) {
     const GeneratorConfig& source = has_observations ? metric.observations.value : metric.generator;
     metric.help = "Synthetic " + std::string(MetricTypeName(metric.type)) + " from the " +
@@ -282,7 +284,7 @@ Config ParseYamlConfig(std::string_view text, const std::string& file_name) {
                 Walker::Describe(root));
     throw ConfigErrors(std::move(walker.errors()));
   }
-  walker.CheckKeys(root, "", {"global", "metrics", "slos", "plugins"});
+  walker.CheckKeys(root, "", {"global", "metrics", "slos", "plugins", "alertmanager"});
   if (const YAML::Node plugins = root["plugins"]) {
     if (!plugins.IsSequence()) {
       walker.Fail(plugins, "plugins", "expected a list of plugin files", Walker::Describe(plugins),
@@ -307,6 +309,9 @@ Config ParseYamlConfig(std::string_view text, const std::string& file_name) {
       ReadMetric(walker, metrics[i], i, config.global, config.metrics);
   }
   if (const YAML::Node slos = root["slos"]) ReadSlos(walker, slos, config.slos);
+  if (const YAML::Node alertmanager = root["alertmanager"])
+    ReadAlertmanager(walker, alertmanager, config.alertmanager);
+  CheckAlertNamesUnique(walker, config);
   std::set<std::string_view> names;
   for (size_t i = 0; i < config.metrics.size(); ++i) {
     const MetricConfig& metric = config.metrics[i];

@@ -27,6 +27,17 @@ void LabelColumn::AppendRendered(size_t index, std::string& out) const {
   out += '"';
 }
 
+LabelSet SeriesLabels(const FamilyLayout& family, size_t index) {
+  std::vector<size_t> digits;
+  family.Digits(index, digits);
+  LabelSet labels;
+  labels.reserve(family.columns.size());
+  for (size_t c = 0; c < family.columns.size(); ++c) {
+    labels.emplace_back(family.columns[c].name, family.columns[c].values.ValueAt(digits[c]));
+  }
+  return labels;
+}
+
 size_t FamilyLayout::Advance(std::vector<size_t>& digits) const {
   size_t c = columns.size();
   while (c > 0) {

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "config/config.h"
@@ -62,6 +63,13 @@ struct SeriesLayout {
   size_t series_count = 0;  ///< label sets over all families
   size_t value_count = 0;   ///< values over all families: the size of a snapshot's value array
 };
+
+/// Label pairs, sorted by name.
+using LabelSet = std::vector<std::pair<std::string, std::string>>;
+
+/// The labels of series `index` of `family` (raw values, constant labels included), sorted by
+/// name as the family's columns are.
+LabelSet SeriesLabels(const FamilyLayout& family, size_t index);
 
 /// Escapes a label value for the text format: backslash, double quote and newline.
 void AppendEscapedLabelValue(std::string& out, std::string_view value);

@@ -92,6 +92,17 @@ SelfMetrics::SelfMetrics(std::shared_ptr<prometheus::Registry> registry)
                           .Help("HTTP requests or connections that hit a limit, by limit: request_bytes, "
                                 "header_bytes, request_timeout, connections, rate.")
                           .Register(*registry)),
+      alerts_sent(
+          prometheus::BuildCounter()
+              .Name("promsynth_alerts_sent_total")
+              .Help("Alerts posted to Alertmanager in successful requests (direct Alertmanager mode).")
+              .Register(*registry)
+              .Add({})),
+      alerts_failed(prometheus::BuildCounter()
+                        .Name("promsynth_alerts_failed_total")
+                        .Help("Alerts in posts to Alertmanager that failed and will be retried.")
+                        .Register(*registry)
+                        .Add({})),
       registry_(std::move(registry)) {
   for (const char* limit : {"request_bytes", "header_bytes", "request_timeout", "connections", "rate"}) {
     http_limit_hits.Add({{"limit", limit}});

@@ -32,6 +32,8 @@ class SelfMetrics {
   /// promsynth_http_limit_hits_total{limit}: HTTP requests or connections that hit a limit
   /// (request_bytes, header_bytes, request_timeout, connections, rate); each label exists from the start.
   prometheus::Family<prometheus::Counter>& http_limit_hits;
+  prometheus::Counter& alerts_sent;    ///< promsynth_alerts_sent_total
+  prometheus::Counter& alerts_failed;  ///< promsynth_alerts_failed_total
 
  private:
   explicit SelfMetrics(std::shared_ptr<prometheus::Registry> registry);
