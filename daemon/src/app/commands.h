@@ -13,4 +13,10 @@ int RunCheckConfig(const std::vector<std::string>& args);
 /// `slo check -f REQUEST.json [--evaluate-slope]`: the embedded SLO checker for CI pipelines.
 int RunSloCheck(const std::vector<std::string>& args);
 
+/// `import custom FILE [-o OUT]`: a seed-002 custom-functions JSON array as promsynth YAML.
+int RunImportCustom(const std::vector<std::string>& args);
+
+/// `import netops FILE [-o OUT]`: a seed-000 netops generator config as promsynth YAML.
+int RunImportNetops(const std::vector<std::string>& args);
+
 }  // namespace promsynth

@@ -19,6 +19,7 @@
 #include "http/http_server.h"
 #include "http/landing_page.h"
 #include "http/metrics_endpoint.h"
+#include "netops/scenario_overlay.h"
 #include "objectives/objective_board.h"
 #include "objectives/objective_set.h"
 #include "objectives/remote_objective_worker.h"
@@ -73,11 +74,15 @@ struct Daemon::Impl {
   /// Reads the file, loads the plugins it needs and builds the engine. Runs at start-up and on
   /// the reload worker, never both at once, so the plugin loader needs no lock.
   Generation BuildGeneration(const std::string& path) {
-    const LoadOptions load_options{options.custom_functions_prefix, options.plugin_dir, {options.max_series}};
+    const LoadOptions load_options = LoadOptionsFrom(options);
     LoadedConfig loaded = LoadConfigFile(path, load_options);
     const GeneratorRegistry registry = BuildGeneratorRegistry(plugin_loader, loaded, load_options);
     ValidateConfig(loaded, registry, load_options.limits);
     auto fresh_engine = std::make_shared<Engine>(loaded.config, registry, load_options.limits);
+    if (!loaded.config.scenario_groups.empty()) {
+      fresh_engine->SetOverride(
+          std::make_unique<netops::ScenarioOverlay>(loaded.config, *fresh_engine->layout()));
+    }
     auto fresh_objectives = std::make_shared<ObjectiveSet>(loaded.config, *fresh_engine->layout());
     return {std::move(fresh_engine), std::move(fresh_objectives), std::move(loaded.netops)};
   }
@@ -98,7 +103,14 @@ struct Daemon::Impl {
 
   void RegisterRoutes() {
     server.Handle(options.telemetry_path, "GET", [this](HttpExchange& exchange) {
-      ServeMetrics(exchange, snapshots, self, netops.Render());
+      if (!scrape_advance.load()) {
+        ServeMetrics(exchange, snapshots, self, netops.Render());
+        return;
+      }
+      // This scrape renders the snapshot its own advance published, whatever other scrapes do.
+      SnapshotSlot own;
+      own.Store(AdvanceForScrape());
+      ServeMetrics(exchange, own, self, netops.Render());
     });
     RegisterNetopsRoutes();
     server.Handle("/", "GET", [this](HttpExchange& exchange) {
@@ -187,6 +199,58 @@ struct Daemon::Impl {
   }
 
   // --- ticking (io thread) --------------------------------------------------------------------
+  /// On a scrape thread: has the io thread advance the scrape-advanced families (advance: scrape
+  /// or interval) and returns the snapshot published after it. Scrapes are serialised on the io
+  /// thread, so two scrapes see two consecutive steps (1, then 4), never the same one twice.
+  std::shared_ptr<const Snapshot> AdvanceForScrape() {
+    auto promise = std::make_shared<std::promise<std::shared_ptr<const Snapshot>>>();
+    std::future<std::shared_ptr<const Snapshot>> future = promise->get_future();
+    asio::post(io, [this, promise] {
+      const int64_t now = NowMs();
+      if (engine->AdvanceOnScrape(now).families_stepped > 0) {
+        std::shared_ptr<const Snapshot> snapshot = engine->Publish();
+        objectives->Record(*snapshot);
+        snapshots.Store(snapshot);
+        self.ticks.Increment();
+        CountFailures();
+        promise->set_value(std::move(snapshot));
+        return;
+      }
+      promise->set_value(snapshots.Load());
+    });
+    // Wait in slices: a shutdown stops the io thread, and the post then never runs.
+    while (future.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
+      if (stopping.load()) return snapshots.Load();
+    }
+    return future.get();
+  }
+
+  /// Sets promsynth_scenario_active{group,scenario} from the engine's scenario groups.
+  void PublishScenarioStates() {
+    const auto* overlay = dynamic_cast<const netops::ScenarioOverlay*>(engine->override_stage());
+    if (overlay == nullptr) return;
+    for (size_t g = 0; g < overlay->group_count(); ++g) {
+      const netops::ScenarioMachine& machine = overlay->machine(g);
+      for (size_t s = 0; s < machine.scenario_count(); ++s) {
+        self.scenario_active.Add({{"group", overlay->group_name(g)}, {"scenario", machine.scenario(s).name}})
+            .Set(machine.active_scenario() == s ? 1 : 0);
+      }
+    }
+  }
+
+  /// Adds the generator failures since the last call to promsynth_series_errors_total{metric}.
+  void CountFailures() {
+    const std::vector<MetricConfig>& metrics = engine->config().metrics;
+    reported_failures.resize(metrics.size(), 0);
+    for (size_t i = 0; i < metrics.size(); ++i) {
+      const uint64_t failures = engine->failures(i);
+      if (failures <= reported_failures[i]) continue;
+      self.series_errors.Add({{"metric", metrics[i].name}})
+          .Increment(static_cast<double>(failures - reported_failures[i]));
+      reported_failures[i] = failures;
+    }
+  }
+
   /// Steps the engine for the tick due at `due_ms` and publishes; returns the next due time.
   int64_t Tick(int64_t due_ms) {
     const auto started = std::chrono::steady_clock::now();
@@ -194,9 +258,11 @@ struct Daemon::Impl {
     if (result.families_stepped > 0) {
       std::shared_ptr<const Snapshot> snapshot = engine->Publish();
       objectives->Record(*snapshot);
+      PublishScenarioStates();  // before the snapshot: a scrape never sees values ahead of the states
       snapshots.Store(std::move(snapshot));
       for (const ObjectiveResult& evaluated : objectives->EvaluateDueLocal(due_ms)) board.Publish(evaluated);
       self.ticks.Increment();
+      CountFailures();
       self.tick_duration.Observe(
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     }
@@ -262,6 +328,7 @@ struct Daemon::Impl {
     asio::post(io, [this, fresh, promise]() mutable {
       const size_t kept = fresh.engine->AdoptState(*engine);
       engine = std::move(fresh.engine);
+      reported_failures.clear();  // the new engine's generators count from zero
       objectives = std::move(fresh.objectives);
       if (fresh.netops) netops.Load(*fresh.netops);
       PublishFresh();
@@ -280,6 +347,7 @@ struct Daemon::Impl {
     engine->Step(NowMs());
     std::shared_ptr<const Snapshot> snapshot = engine->Publish();
     objectives->Record(*snapshot);
+    PublishScenarioStates();
     snapshots.Store(std::move(snapshot));
     std::vector<std::string> names;
     for (const SloConfig& slo : engine->config().slos) names.push_back(slo.name);
@@ -287,6 +355,7 @@ struct Daemon::Impl {
     remote_objectives.Replace(objectives);
     self.series.Set(static_cast<double>(engine->series_count()));
     families = engine->config().metrics.size();
+    scrape_advance = engine->advances_on_scrape();
     self.reload_successful.Set(1);
     self.reload_success_timestamp.Set(static_cast<double>(NowMs()) / 1000.0);
     std::lock_guard lock(landing_mutex);
@@ -342,8 +411,12 @@ struct Daemon::Impl {
   std::shared_ptr<ObjectiveSet> objectives;  // io thread only (the remote worker shares it read-only)
   SnapshotSlot snapshots;
   SelfMetrics self;
-  NetopsRuntime netops{
-      0};  // seed 0: netops samples are reproducible; the scenario timeline is the original's
+  // The samples come from --netops.seed (reproducible); the scenario timeline is the original's.
+  NetopsRuntime netops{options.netops_seed, options.netops_is_error == "window"
+                                                ? netops::IsErrorMode::kWholeWindow
+                                                : netops::IsErrorMode::kPinnedPhase};
+  std::vector<uint64_t> reported_failures;            // io thread only: failures already counted, per family
+  std::atomic<bool> scrape_advance{false};            ///< some family advances on scrapes
   int64_t last_netops_tick = 0;                       // io thread only
   std::atomic<size_t> families{0};                    ///< configured metric families, for /health
   ObjectiveBoard board{self.slo_ok, self.slo_value};  // after `self`: it refers to self's families

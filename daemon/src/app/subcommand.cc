@@ -13,6 +13,13 @@ constexpr std::array kSubcommands = {
     Subcommand{"slo check", "slo check -f REQUEST.json [--evaluate-slope]",
                "evaluate a Theodolite SLO check request; print true/false; exit 0 / 1 (2: bad request)",
                RunSloCheck},
+    Subcommand{
+        "import custom",
+        "import custom FILE [-o OUT.yml] [--custom-functions.prefix=P] [--custom-functions.advance=MODE]",
+        "convert a custom metrics generator JSON array (seed 002) to promsynth YAML", RunImportCustom},
+    Subcommand{"import netops", "import netops FILE [-o OUT.yml]",
+               "convert a netops generator config (seed 000) to promsynth YAML with a scenario group",
+               RunImportNetops},
 };
 
 /// The words of a subcommand's name ("slo check" has two).

@@ -34,7 +34,8 @@ uint64_t MetricConfig::SeriesCount() const {
 
 bool MetricConfig::SameDefinition(const MetricConfig& other) const {
   return name == other.name && type == other.type && labels == other.labels && tick == other.tick &&
-         generator == other.generator;
+         generator == other.generator && advance == other.advance &&
+         advance_interval == other.advance_interval;
 }
 
 uint64_t Config::SeriesCount() const {

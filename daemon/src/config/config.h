@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "config/label_values.h"
+#include "config/scenario_config.h"
 #include "config/slo_config.h"
 #include "config/source_location.h"
 #include "util/duration.h"
@@ -16,6 +17,13 @@ namespace promsynth {
 
 /// The exposition type of a configured metric.
 enum class MetricType { kGauge, kCounter };
+
+/// When a metric's values advance (seed 002's three behaviours).
+enum class AdvanceMode {
+  kTick,      ///< on every tick of the metric's own clock (default)
+  kScrape,    ///< once per scrape of the telemetry path, before it is rendered (the original's v1)
+  kInterval,  ///< on a scrape, when `advance_interval` has passed since the last advance (v2's 60 s)
+};
 
 /// One parameter of a generator as written in the config: a number, a string or a list of numbers.
 struct GeneratorParam {
@@ -61,6 +69,8 @@ struct MetricConfig {
   MetricType type = MetricType::kGauge;
   std::vector<LabelDimension> labels;
   Millis tick{1000};  ///< the metric's own tick, or the global one
+  AdvanceMode advance = AdvanceMode::kTick;
+  Millis advance_interval{60000};  ///< kInterval: the least wall-clock time between two advances
   GeneratorConfig generator;
   SourceLocation location;
 
@@ -91,6 +101,7 @@ struct Config {
   std::vector<MetricConfig> metrics;
   std::vector<SloConfig> slos;
   std::vector<PluginPath> plugins;
+  std::vector<ScenarioGroupConfig> scenario_groups;  ///< `scenario_groups:`
 
   uint64_t SeriesCount() const;
 };

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "config/config.h"
+#include "engine/series_override.h"
 #include "engine/snapshot.h"
 #include "engine/snapshot_pool.h"
 #include "signal/generator.h"
@@ -39,6 +40,23 @@ class Engine {
   /// A counter catches up on the increments of ticks it missed (up to kMaxCatchUpTicks).
   StepResult Step(int64_t now_ms) noexcept;
 
+  /// Advances the families whose `advance` is `scrape` by one tick, and those whose `advance` is
+  /// `interval` by one tick when `advance_interval` has passed since their last advance (or they
+  /// never advanced). Such a family's clock counts its advances: tick 1, 2, 3, … (`Step` leaves it
+  /// alone). Called on the io thread when a scrape comes in, before the scrape renders.
+  StepResult AdvanceOnScrape(int64_t now_ms) noexcept;
+
+  /// Whether some family advances on scrapes (then every scrape must call AdvanceOnScrape).
+  bool advances_on_scrape() const;
+
+  /// Installs the scenario override stage (nullptr: none). Call before the first Step.
+  void SetOverride(std::unique_ptr<SeriesOverride> override_stage) { override_ = std::move(override_stage); }
+  /// The override stage installed, if any.
+  SeriesOverride* override_stage() const { return override_.get(); }
+
+  /// Failed generator calls of family `index` so far (see Generator::failures).
+  uint64_t failures(size_t index) const noexcept { return families_[index].generator->failures(); }
+
   /// The earliest time after `now_ms` at which some family's next tick is due.
   int64_t NextDueMs(int64_t now_ms) const;
 
@@ -62,6 +80,7 @@ class Engine {
     std::vector<StreamKey> keys;
     int64_t last_tick = 0;
     bool started = false;
+    int64_t advanced_at_ms = 0;  ///< advance: interval, the wall-clock time of the last advance
   };
 
   void StepFamily(size_t index, int64_t now_ms, StepResult& result) noexcept;
@@ -74,6 +93,7 @@ class Engine {
   std::shared_ptr<SnapshotPool> pool_ = SnapshotPool::Create();
   uint64_t sequence_ = 0;
   int64_t last_step_ms_ = 0;
+  std::unique_ptr<SeriesOverride> override_;
 };
 
 /// The error for a config that expands to more series than `limits` allow, if it does.

@@ -87,6 +87,17 @@ SelfMetrics::SelfMetrics(std::shared_ptr<prometheus::Registry> registry)
                     .Help("The aggregated value the configured SLO compared with its threshold at its last "
                           "evaluation.")
                     .Register(*registry)),
+      series_errors(prometheus::BuildCounter()
+                        .Name("promsynth_series_errors_total")
+                        .Help("Generator calls that failed (a sequence plugin returned an error); the "
+                              "series keeps its previous value.")
+                        .Register(*registry)),
+      scenario_active(
+          prometheus::BuildGauge()
+              .Name("promsynth_scenario_active")
+              .Help("Whether the scenario of a scenario group (scenario_groups:) is running (1) or "
+                    "not (0).")
+              .Register(*registry)),
       registry_(std::move(registry)) {}
 
 std::string SelfMetrics::Render() const {

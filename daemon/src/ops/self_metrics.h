@@ -29,6 +29,11 @@ class SelfMetrics {
   prometheus::Gauge& reload_success_timestamp;
   prometheus::Family<prometheus::Gauge>& slo_ok;     ///< promsynth_slo_ok{slo}
   prometheus::Family<prometheus::Gauge>& slo_value;  ///< promsynth_slo_value{slo}
+  /// promsynth_series_errors_total{metric}: failed generator calls (a plugin's `next` returning an
+  /// error); the series keeps its previous value and the daemon goes on.
+  prometheus::Family<prometheus::Counter>& series_errors;
+  /// promsynth_scenario_active{group,scenario}: whether a scenario of a config's scenario_groups runs.
+  prometheus::Family<prometheus::Gauge>& scenario_active;
 
  private:
   explicit SelfMetrics(std::shared_ptr<prometheus::Registry> registry);
