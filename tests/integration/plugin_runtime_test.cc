@@ -109,7 +109,7 @@ TEST(PluginRuntimeTest, ReloadPicksUpAChangedPluginFile) {
   TempDir dir;
   const std::string plugins = dir.path() + "/plugins";
   std::filesystem::create_directory(plugins);
-  std::filesystem::copy_file(Fixture("versioned_v1.so"), plugins + "/versioned.so");
+  std::filesystem::copy_file(Fixture("versioned/versioned_v1.so"), plugins + "/versioned.so");
   DaemonProcess daemon(dir.Write("c.yml",
                                  "global: {tick: 100ms}\nmetrics:\n"
                                  "  - {name: version_value, generator: {kind: versioned}}\n"),
@@ -121,7 +121,7 @@ TEST(PluginRuntimeTest, ReloadPicksUpAChangedPluginFile) {
       },
       seconds(10)));
   // A new build of the plugin replaces the file the way installers do: written aside, renamed over.
-  std::filesystem::copy_file(Fixture("versioned_v2.so"), plugins + "/versioned.so.new");
+  std::filesystem::copy_file(Fixture("versioned/versioned_v2.so"), plugins + "/versioned.so.new");
   std::filesystem::rename(plugins + "/versioned.so.new", plugins + "/versioned.so");
   daemon.process().Signal(SIGHUP);
   ASSERT_TRUE(WaitUntil([&] { return Value(daemon, "version_value") > 2000; }, seconds(20)))
@@ -129,7 +129,7 @@ TEST(PluginRuntimeTest, ReloadPicksUpAChangedPluginFile) {
   EXPECT_TRUE(daemon.process().Running());
   EXPECT_EQ(SampleValue(Get(daemon.url() + "/metrics").body, "promsynth_config_last_reload_successful"), 1);
   // And back again: the loader opens each changed file under a fresh name, so this is no cached copy.
-  std::filesystem::copy_file(Fixture("versioned_v1.so"), plugins + "/versioned.so.new");
+  std::filesystem::copy_file(Fixture("versioned/versioned_v1.so"), plugins + "/versioned.so.new");
   std::filesystem::rename(plugins + "/versioned.so.new", plugins + "/versioned.so");
   daemon.process().Signal(SIGHUP);
   ASSERT_TRUE(WaitUntil(

@@ -92,16 +92,16 @@ metrics:
 }
 
 TEST(YamlConfigLoaderTest, UnknownTopLevelKey) {
-  EXPECT_THAT(
-      ErrorsOf("global: {}\nmetric: []\nmetrics: []\n"),
-      ElementsAre("test.yml:2:1: metric: unknown key \"metric\" (allowed: global, metrics, slos, plugins)"));
+  EXPECT_THAT(ErrorsOf("global: {}\nmetric: []\nmetrics: []\n"),
+              ElementsAre("test.yml:2:1: metric: unknown key \"metric\" (allowed: global, metrics, slos, "
+                          "plugins, scenario_groups)"));
 }
 
 TEST(YamlConfigLoaderTest, UnknownMetricKeyNamesLineColumnAndAllowed) {
   EXPECT_THAT(
       ErrorsOf("metrics:\n  - name: a\n    generatr: {kind: constant}\n    generator: {kind: constant}\n"),
       ElementsAre("test.yml:3:5: metrics[0].generatr: unknown key \"generatr\" (allowed: name, help, unit, "
-                  "type, labels, tick, generator)"));
+                  "type, labels, tick, generator, advance, advance_interval)"));
 }
 
 TEST(YamlConfigLoaderTest, BadMetricName) {
