@@ -24,7 +24,7 @@ int RunCheckConfig(const std::vector<std::string>& args) {
     std::cerr << "promsynth check-config: needs at least one FILE\n";
     return 2;
   }
-  const LoadOptions options{daemon.custom_functions_prefix, daemon.plugin_dir, {daemon.max_series}};
+  const LoadOptions options = LoadOptionsFrom(daemon);
   PluginLoader loader;
   int status = 0;
   for (const std::string& file : files) {

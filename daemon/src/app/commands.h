@@ -25,4 +25,10 @@ int RunRules(const std::vector<std::string>& args);
 /// `dashboard --config.file=F`: a Grafana dashboard for the config on stdout.
 int RunDashboard(const std::vector<std::string>& args);
 
+/// `import custom FILE [-o OUT]`: a seed-002 custom-functions JSON array as promsynth YAML.
+int RunImportCustom(const std::vector<std::string>& args);
+
+/// `import netops FILE [-o OUT]`: a seed-000 netops generator config as promsynth YAML.
+int RunImportNetops(const std::vector<std::string>& args);
+
 }  // namespace promsynth

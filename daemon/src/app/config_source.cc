@@ -11,6 +11,16 @@
 
 namespace promsynth {
 
+LoadOptions LoadOptionsFrom(const DaemonOptions& options) {
+  LoadOptions load;
+  load.custom_functions_prefix = options.custom_functions_prefix;
+  load.plugin_dir = options.plugin_dir;
+  load.limits.max_series = options.max_series;
+  load.custom_functions_advance = options.custom_functions_advance;
+  load.custom_functions_advance_interval = options.custom_functions_advance_interval;
+  return load;
+}
+
 LoadedConfig LoadConfigFile(const std::string& path, const LoadOptions& options) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -26,6 +36,8 @@ LoadedConfig LoadConfigFile(const std::string& path, const LoadOptions& options)
   } else if (LooksLikeCustomFunctionsJson(text.str())) {
     CustomFunctionsOptions custom;
     custom.prefix = options.custom_functions_prefix;
+    custom.advance = options.custom_functions_advance;
+    custom.advance_interval = options.custom_functions_advance_interval;
     loaded.config = ParseCustomFunctionsConfig(text.str(), path, custom);
   } else {
     loaded.config = ParseYamlConfig(text.str(), path);

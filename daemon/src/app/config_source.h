@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include "app/options.h"
 #include "config/config.h"
 #include "engine/engine.h"
 #include "netops/netops_config.h"
@@ -24,7 +25,12 @@ struct LoadOptions {
   std::string custom_functions_prefix = "test_metrics_";  ///< seed-002 metric names: prefix + name
   std::string plugin_dir;                                 ///< --plugin.dir; empty for none
   EngineLimits limits;
+  AdvanceMode custom_functions_advance = AdvanceMode::kTick;  ///< seed-002 metrics: when they advance
+  Millis custom_functions_advance_interval{60000};            ///< seed-002 metrics, advance interval
 };
+
+/// The load options the daemon's flags ask for.
+LoadOptions LoadOptionsFrom(const DaemonOptions& options);
 
 /// Reads a configuration file, detecting its format by content (not by extension). Throws
 /// ConfigErrors with file, line and column.

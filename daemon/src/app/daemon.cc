@@ -27,6 +27,7 @@
 #include "http/landing_page.h"
 #include "http/metrics_endpoint.h"
 #include "http/web_config.h"
+#include "netops/scenario_overlay.h"
 #include "objectives/objective_board.h"
 #include "objectives/objective_set.h"
 #include "objectives/remote_objective_worker.h"
@@ -93,7 +94,7 @@ struct Daemon::Impl {
   /// Reads the file, loads the plugins it needs and builds the engine. Runs at start-up and on
   /// the reload worker, never both at once, so the plugin loader needs no lock.
   Generation BuildGeneration(const std::string& path, int64_t churn = -1) {
-    const LoadOptions load_options{options.custom_functions_prefix, options.plugin_dir, {options.max_series}};
+    const LoadOptions load_options = LoadOptionsFrom(options);
     LoadedConfig loaded = LoadConfigFile(path, load_options);
     if (churn >= 0) {
       // The churn fault: a constant label whose value changes each period replaces every series.
@@ -105,6 +106,10 @@ struct Daemon::Impl {
     const GeneratorRegistry registry = BuildGeneratorRegistry(plugin_loader, loaded, load_options);
     ValidateConfig(loaded, registry, load_options.limits);
     auto fresh_engine = std::make_shared<Engine>(loaded.config, registry, load_options.limits);
+    if (!loaded.config.scenario_groups.empty()) {
+      fresh_engine->SetOverride(
+          std::make_unique<netops::ScenarioOverlay>(loaded.config, *fresh_engine->layout()));
+    }
     auto fresh_objectives = std::make_shared<ObjectiveSet>(loaded.config, *fresh_engine->layout());
     return {churn, std::move(fresh_engine), std::move(fresh_objectives), std::move(loaded.netops)};
   }
@@ -138,7 +143,14 @@ struct Daemon::Impl {
                          "injected fault: error_rate (see GET /api/v1/state)\n");
         return;
       }
-      ServeMetrics(exchange, snapshots, self, netops.Render(), fault.truncate);
+      if (!scrape_advance.load()) {
+        ServeMetrics(exchange, snapshots, self, netops.Render(), fault.truncate);
+        return;
+      }
+      // This scrape renders the snapshot its own advance published, whatever other scrapes do.
+      SnapshotSlot own;
+      own.Store(AdvanceForScrape());
+      ServeMetrics(exchange, own, self, netops.Render(), fault.truncate);
     });
     RegisterFaultRoutes();
     RegisterNetopsRoutes();
@@ -315,6 +327,59 @@ struct Daemon::Impl {
   }
 
   // --- ticking (io thread) --------------------------------------------------------------------
+  /// On a scrape thread: has the io thread advance the scrape-advanced families (advance: scrape
+  /// or interval) and returns the snapshot published after it. Scrapes are serialised on the io
+  /// thread, so two scrapes see two consecutive steps (1, then 4), never the same one twice.
+  std::shared_ptr<const Snapshot> AdvanceForScrape() {
+    auto promise = std::make_shared<std::promise<std::shared_ptr<const Snapshot>>>();
+    std::future<std::shared_ptr<const Snapshot>> future = promise->get_future();
+    asio::post(io, [this, promise] {
+      const int64_t now = NowMs();
+      if (engine->AdvanceOnScrape(now).families_stepped > 0) {
+        std::shared_ptr<const Snapshot> snapshot = overrides.Apply(engine->Publish(), now);
+        objectives->Record(*snapshot);
+        trends.Record(*snapshot);
+        snapshots.Store(snapshot);
+        self.ticks.Increment();
+        CountFailures();
+        promise->set_value(std::move(snapshot));
+        return;
+      }
+      promise->set_value(snapshots.Load());
+    });
+    // Wait in slices: a shutdown stops the io thread, and the post then never runs.
+    while (future.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
+      if (stopping.load()) return snapshots.Load();
+    }
+    return future.get();
+  }
+
+  /// Sets promsynth_scenario_active{group,scenario} from the engine's scenario groups.
+  void PublishScenarioStates() {
+    const auto* overlay = dynamic_cast<const netops::ScenarioOverlay*>(engine->override_stage());
+    if (overlay == nullptr) return;
+    for (size_t g = 0; g < overlay->group_count(); ++g) {
+      const netops::ScenarioMachine& machine = overlay->machine(g);
+      for (size_t s = 0; s < machine.scenario_count(); ++s) {
+        self.scenario_active.Add({{"group", overlay->group_name(g)}, {"scenario", machine.scenario(s).name}})
+            .Set(machine.active_scenario() == s ? 1 : 0);
+      }
+    }
+  }
+
+  /// Adds the generator failures since the last call to promsynth_series_errors_total{metric}.
+  void CountFailures() {
+    const std::vector<MetricConfig>& metrics = engine->config().metrics;
+    reported_failures.resize(metrics.size(), 0);
+    for (size_t i = 0; i < metrics.size(); ++i) {
+      const uint64_t failures = engine->failures(i);
+      if (failures <= reported_failures[i]) continue;
+      self.series_errors.Add({{"metric", metrics[i].name}})
+          .Increment(static_cast<double>(failures - reported_failures[i]));
+      reported_failures[i] = failures;
+    }
+  }
+
   /// Steps the engine for the tick due at `due_ms` and publishes; returns the next due time.
   int64_t Tick(int64_t due_ms) {
     const auto started = std::chrono::steady_clock::now();
@@ -331,9 +396,11 @@ struct Daemon::Impl {
       objectives->Record(*snapshot);
       trends.Record(*snapshot);
       alerts.Observe(*snapshot);
+      PublishScenarioStates();  // before the snapshot: a scrape never sees values ahead of the states
       snapshots.Store(std::move(snapshot));
       for (const ObjectiveResult& evaluated : objectives->EvaluateDueLocal(due_ms)) board.Publish(evaluated);
       self.ticks.Increment();
+      CountFailures();
       self.tick_duration.Observe(
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     }
@@ -418,6 +485,7 @@ struct Daemon::Impl {
       const size_t kept = fresh.churn == running_churn ? fresh.engine->AdoptState(*engine) : 0;
       running_churn = fresh.churn;
       engine = std::move(fresh.engine);
+      reported_failures.clear();  // the new engine's generators count from zero
       objectives = std::move(fresh.objectives);
       if (fresh.netops) netops.Load(*fresh.netops);
       PublishFresh();
@@ -437,6 +505,7 @@ struct Daemon::Impl {
     std::shared_ptr<const Snapshot> snapshot = overrides.Apply(engine->Publish(), NowMs());
     objectives->Record(*snapshot);
     trends.Record(*snapshot);
+    PublishScenarioStates();
     snapshots.Store(std::move(snapshot));
     std::vector<std::string> names;
     for (const SloConfig& slo : engine->config().slos) names.push_back(slo.name);
@@ -446,6 +515,7 @@ struct Daemon::Impl {
     self.series.Set(static_cast<double>(engine->series_count()));
     faults.SetBaseline({}, engine->config().global.seed);
     families = engine->config().metrics.size();
+    scrape_advance = engine->advances_on_scrape();
     self.reload_successful.Set(1);
     self.reload_success_timestamp.Set(static_cast<double>(NowMs()) / 1000.0);
     std::lock_guard lock(landing_mutex);
@@ -516,8 +586,12 @@ struct Daemon::Impl {
   SelfMetrics self;
   FaultInjector faults;
   ValueOverrides overrides;
-  NetopsRuntime netops{
-      0};  // seed 0: netops samples are reproducible; the scenario timeline is the original's
+  // The samples come from --netops.seed (reproducible); the scenario timeline is the original's.
+  NetopsRuntime netops{options.netops_seed, options.netops_is_error == "window"
+                                                ? netops::IsErrorMode::kWholeWindow
+                                                : netops::IsErrorMode::kPinnedPhase};
+  std::vector<uint64_t> reported_failures;            // io thread only: failures already counted, per family
+  std::atomic<bool> scrape_advance{false};            ///< some family advances on scrapes
   int64_t last_netops_tick = 0;                       // io thread only
   int64_t running_churn = -1;                         // io thread only: the engine's churn label
   std::atomic<int64_t> wanted_churn{-1};              // what the next build uses

@@ -8,18 +8,6 @@
 namespace promsynth {
 namespace {
 
-/// A netops metric name as a Prometheus metric name: invalid characters become `_`.
-std::string MetricName(std::string_view name) {
-  std::string out;
-  for (char c : name) {
-    const bool ok =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == ':';
-    out += ok ? c : '_';
-  }
-  if (out.empty() || (out[0] >= '0' && out[0] <= '9')) out = "_" + out;
-  return out;
-}
-
 void AppendHeader(std::string& out, std::string_view name, std::string_view type, std::string_view help) {
   out += "# HELP ";
   out += name;
@@ -121,7 +109,7 @@ void NetopsRuntime::RenderLocked(const netops::TickResult& tick) {
   for (size_t m = 0; m < config.metrics.size(); ++m) {
     const netops::MetricConfig& metric = config.metrics[m];
     const bool counter = netops::IsCounter(metric);
-    std::string name = MetricName(metric.name);
+    std::string name = netops::PrometheusMetricName(metric.name);
     if (counter && !name.ends_with("_total")) name += "_total";
     const double value = counter ? totals_[m].Add(tick.samples[m].value) : tick.samples[m].value;
     AppendHeader(out, name, counter ? "counter" : "gauge",

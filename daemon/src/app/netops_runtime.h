@@ -21,7 +21,9 @@ namespace promsynth {
 /// Thread-safe: routes run on HTTP threads, Tick on the io thread.
 class NetopsRuntime {
  public:
-  explicit NetopsRuntime(uint64_t seed) : service_(seed) {}
+  /// `seed` feeds the sample draws; `mode` says which ticks carry `is_error`.
+  explicit NetopsRuntime(uint64_t seed, netops::IsErrorMode mode = netops::IsErrorMode::kPinnedPhase)
+      : service_(seed, mode) {}
 
   netops::HttpResult Start(std::string_view body);
   netops::HttpResult Stop();

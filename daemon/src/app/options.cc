@@ -46,6 +46,22 @@ po::options_description DaemonFlags(DaemonOptions& options, std::string& log_lev
       ("custom-functions.prefix",
        po::value(&options.custom_functions_prefix)->default_value(options.custom_functions_prefix),
        "Metric name prefix for a custom-functions JSON config (seed 002).")  //
+      ("custom-functions.advance",
+       po::value(&options.custom_functions_advance_flag)
+           ->default_value(options.custom_functions_advance_flag),
+       "When the metrics of a custom-functions JSON config advance: tick (every tick), scrape (once "
+       "per scrape: two scrapes give 1 then 4), interval (on a scrape, at most once per "
+       "--custom-functions.advance-interval).")  //
+      ("custom-functions.advance-interval",
+       po::value(&options.custom_functions_advance_interval_flag)
+           ->default_value(options.custom_functions_advance_interval_flag),
+       "Least time between two advances in interval mode (the later original's 60s).")  //
+      ("netops.seed", po::value(&options.netops_seed)->default_value(options.netops_seed),
+       "Seed of the netops generator's sample draws (the scenario timeline keeps the original's "
+       "fixed Random(42)).")  //
+      ("netops.is-error", po::value(&options.netops_is_error)->default_value(options.netops_is_error),
+       "Which netops ticks carry is_error: pinned (the pinned peak phase, as the later original) or "
+       "window (the whole error window, as the README-era original).")  //
       ("limits.max-series", po::value(&options.max_series)->default_value(options.max_series),
        "Refuse a configuration that expands to more series than this.")                                    //
       ("log.level", po::value(&log_level)->default_value("info"), "Log level: debug, info, warn, error.")  //
@@ -92,6 +108,25 @@ std::optional<std::string> ValidateDaemonOptions(DaemonOptions& options, const s
   options.web_request_timeout_ms = timeout->count();
   if (options.web_max_header_bytes < 1024 || options.web_max_header_bytes > (1ULL << 30)) {
     return "invalid --web.max-header-bytes: must be from 1024 to 1073741824";
+  }
+  const std::string& advance = options.custom_functions_advance_flag;
+  if (advance == "tick") {
+    options.custom_functions_advance = AdvanceMode::kTick;
+  } else if (advance == "scrape") {
+    options.custom_functions_advance = AdvanceMode::kScrape;
+  } else if (advance == "interval") {
+    options.custom_functions_advance = AdvanceMode::kInterval;
+  } else {
+    return "invalid --custom-functions.advance \"" + advance + "\" (allowed: tick, scrape, interval)";
+  }
+  const std::optional<Millis> interval = ParseDuration(options.custom_functions_advance_interval_flag);
+  if (!interval || interval->count() <= 0) {
+    return "invalid --custom-functions.advance-interval \"" + options.custom_functions_advance_interval_flag +
+           "\": a positive duration such as 60s";
+  }
+  options.custom_functions_advance_interval = *interval;
+  if (options.netops_is_error != "pinned" && options.netops_is_error != "window") {
+    return "invalid --netops.is-error \"" + options.netops_is_error + "\" (allowed: pinned, window)";
   }
   return std::nullopt;
 }

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "config/config.h"
+#include "util/duration.h"
 #include "util/logger.h"
 
 namespace promsynth {
@@ -25,8 +27,14 @@ struct DaemonOptions {
   uint64_t web_max_header_bytes = 64ULL << 10;   ///< request line + headers
   int64_t web_request_timeout_ms = 10000;        ///< see HttpLimits::request_timeout_ms
   uint64_t slo_max_request_bytes = 64ULL << 20;
-  std::string plugin_dir;                                 ///< load every *.so here as sequence plugins
-  std::string custom_functions_prefix = "test_metrics_";  ///< seed-002 configs: metric name prefix
+  std::string plugin_dir;                                      ///< load every *.so here as sequence plugins
+  std::string custom_functions_prefix = "test_metrics_";       ///< seed-002 configs: metric name prefix
+  std::string custom_functions_advance_flag = "tick";          ///< as given; parsed into the next two
+  AdvanceMode custom_functions_advance = AdvanceMode::kTick;   ///< seed-002 configs: when values advance
+  std::string custom_functions_advance_interval_flag = "60s";  ///< as given; parsed into the next one
+  Millis custom_functions_advance_interval{60000};             ///< seed-002 configs: `interval` period
+  uint64_t netops_seed = 0;                                    ///< seed of the netops sample draws
+  std::string netops_is_error = "pinned";  ///< netops `is_error`: `pinned` phase or whole error `window`
 };
 
 /// What the command line asks for.

@@ -29,6 +29,13 @@ constexpr std::array kSubcommands = {
     Subcommand{"dashboard", "dashboard --config.file=FILE",
                "print a Grafana dashboard (JSON) for the config: a panel per metric, alert thresholds",
                RunDashboard},
+    Subcommand{
+        "import custom",
+        "import custom FILE [-o OUT.yml] [--custom-functions.prefix=P] [--custom-functions.advance=MODE]",
+        "convert a custom metrics generator JSON array (seed 002) to promsynth YAML", RunImportCustom},
+    Subcommand{"import netops", "import netops FILE [-o OUT.yml]",
+               "convert a netops generator config (seed 000) to promsynth YAML with a scenario group",
+               RunImportNetops},
 };
 
 /// The words of a subcommand's name ("slo check" has two).

@@ -68,7 +68,8 @@ bool MetricConfig::SameDefinition(const MetricConfig& other) const {
   return name == other.name && type == other.type && labels == other.labels && tick == other.tick &&
          generator == other.generator && counter_mode == other.counter_mode && resets == other.resets &&
          gaps == other.gaps && buckets == other.buckets && quantiles == other.quantiles &&
-         window == other.window && observations == other.observations;
+         window == other.window && observations == other.observations && advance == other.advance &&
+         advance_interval == other.advance_interval;
 }
 
 uint64_t Config::SeriesCount() const {

@@ -10,6 +10,7 @@
 
 #include "config/alert_config.h"
 #include "config/label_values.h"
+#include "config/scenario_config.h"
 #include "config/slo_config.h"
 #include "config/source_location.h"
 #include "util/duration.h"
@@ -27,6 +28,13 @@ enum class CounterMode {
   kIncrements,  ///< the increment per tick (the default)
   kRate,        ///< a rate per second: the increment is the value × the tick in seconds
   kTotal,       ///< the counter's total itself; a decrease is exported as it is (a reset)
+};
+
+/// When a metric's values advance (seed 002's three behaviours).
+enum class AdvanceMode {
+  kTick,      ///< on every tick of the metric's own clock (default)
+  kScrape,    ///< once per scrape of the telemetry path, before it is rendered (the original's v1)
+  kInterval,  ///< on a scrape, when `advance_interval` has passed since the last advance (v2's 60 s)
 };
 
 /// One parameter of a generator as written in the config: a number, a string or a list of numbers.
@@ -132,8 +140,10 @@ struct MetricConfig {
   std::string unit;
   MetricType type = MetricType::kGauge;
   std::vector<LabelDimension> labels;
-  Millis tick{1000};          ///< the metric's own tick, or the global one
-  GeneratorConfig generator;  ///< gauge and counter: the value (counter: see `counter_mode`)
+  Millis tick{1000};  ///< the metric's own tick, or the global one
+  AdvanceMode advance = AdvanceMode::kTick;
+  Millis advance_interval{60000};  ///< kInterval: the least wall-clock time between two advances
+  GeneratorConfig generator;       ///< gauge and counter: the value (counter: see `counter_mode`)
   CounterMode counter_mode = CounterMode::kIncrements;
   ResetConfig resets;              ///< counter, histogram, summary
   GapConfig gaps;                  ///< every type (special values: gauge and counter)
@@ -178,7 +188,8 @@ struct Config {
   std::vector<MetricConfig> metrics;
   std::vector<SloConfig> slos;
   std::vector<PluginPath> plugins;
-  std::optional<AlertmanagerConfig> alertmanager;  ///< `alertmanager:`: promsynth posts its own alerts
+  std::optional<AlertmanagerConfig> alertmanager;    ///< `alertmanager:`: promsynth posts its own alerts
+  std::vector<ScenarioGroupConfig> scenario_groups;  ///< `scenario_groups:`
 
   /// Time series exposed by all metrics (ExposedSeriesCount): what `--limits.max-series` bounds.
   uint64_t SeriesCount() const;

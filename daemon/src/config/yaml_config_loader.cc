@@ -16,6 +16,7 @@
 #include "config/label_range.h"
 #include "config/metric_type_loader.h"
 #include "config/names.h"
+#include "config/scenario_config_loader.h"
 #include "config/slo_config_loader.h"
 #include "config/yaml_walker.h"
 
@@ -144,14 +145,57 @@ void ReadLabels(Walker& walker, const YAML::Node& node, const std::string& path,
   }
 }
 
+// `advance: tick | scrape | interval` and, for interval, `advance_interval` (default 60s).
+void ReadAdvance(Walker& walker, const YAML::Node& node, const std::string& path, MetricConfig& metric) {
+  const YAML::Node advance = node["advance"];
+  const std::string text = advance ? Walker::Describe(advance) : "tick";
+  if (text == "tick") {
+    metric.advance = AdvanceMode::kTick;
+  } else if (text == "scrape") {
+    metric.advance = AdvanceMode::kScrape;
+  } else if (text == "interval") {
+    metric.advance = AdvanceMode::kInterval;
+  } else {
+    walker.Fail(advance, path + ".advance", "unknown advance mode", text,
+                "tick (every tick), scrape (once per scrape), interval (on a scrape, at most once per "
+                "advance_interval)");
+  }
+  if (const YAML::Node interval = node["advance_interval"]) {
+    if (metric.advance != AdvanceMode::kInterval) {
+      walker.Fail(interval, path + ".advance_interval",
+                  "only an `advance: interval` metric takes an interval", Walker::Describe(interval),
+                  "advance: interval, or no advance_interval");
+    } else if (auto value = ReadPositiveDuration(walker, interval, path + ".advance_interval")) {
+      metric.advance_interval = *value;
+    }
+  }
+}
+
 void ReadMetric(Walker& walker, const YAML::Node& node, size_t index, const GlobalConfig& global,
                 std::vector<MetricConfig>& metrics) {
   const std::string path = "metrics[" + std::to_string(index) + "]";
   if (!walker.ExpectMap(node, path)) return;
   walker.CheckKeys(node, path,
-                   {"name", "help", "unit", "type", "labels", "tick", "generator", "mode", "resets", "gaps",
-                    "buckets", "quantiles", "window", "max_age", "observations", "observations_per_tick",
-                    "max_observations_per_tick", "alerts"});
+                   {"name",
+                    "help",
+                    "unit",
+                    "type",
+                    "labels",
+                    "tick",
+                    "generator",
+                    "mode",
+                    "resets",
+                    "gaps",
+                    "buckets",
+                    "quantiles",
+                    "window",
+                    "max_age",
+                    "observations",
+                    "observations_per_tick",
+                    "max_observations_per_tick",
+                    "alerts",
+                    "advance",
+                    "advance_interval"});
   const size_t errors_before = walker.errors().size();
   MetricConfig metric;
   metric.location = walker.Where(node);
@@ -219,6 +263,7 @@ void ReadMetric(Walker& walker, const YAML::Node& node, size_t index, const Glob
   if (const YAML::Node tick = node["tick"]) {
     if (auto value = ReadPositiveDuration(walker, tick, path + ".tick")) metric.tick = *value;
   }
+  if (node["advance"] || node["advance_interval"]) ReadAdvance(walker, node, path, metric);
   if (const YAML::Node labels = node["labels"]) {
     ReadLabels(walker, labels, path + ".labels", global, metric.labels);
   }
@@ -284,7 +329,7 @@ Config ParseYamlConfig(std::string_view text, const std::string& file_name) {
                 Walker::Describe(root));
     throw ConfigErrors(std::move(walker.errors()));
   }
-  walker.CheckKeys(root, "", {"global", "metrics", "slos", "plugins", "alertmanager"});
+  walker.CheckKeys(root, "", {"global", "metrics", "slos", "plugins", "alertmanager", "scenario_groups"});
   if (const YAML::Node plugins = root["plugins"]) {
     if (!plugins.IsSequence()) {
       walker.Fail(plugins, "plugins", "expected a list of plugin files", Walker::Describe(plugins),
@@ -312,6 +357,8 @@ Config ParseYamlConfig(std::string_view text, const std::string& file_name) {
   if (const YAML::Node alertmanager = root["alertmanager"])
     ReadAlertmanager(walker, alertmanager, config.alertmanager);
   CheckAlertNamesUnique(walker, config);
+  if (const YAML::Node groups = root["scenario_groups"])
+    ReadScenarioGroups(walker, groups, config.scenario_groups);
   std::set<std::string_view> names;
   for (size_t i = 0; i < config.metrics.size(); ++i) {
     const MetricConfig& metric = config.metrics[i];
@@ -321,6 +368,7 @@ Config ParseYamlConfig(std::string_view text, const std::string& file_name) {
                                  "a name no other metric has"});
     }
   }
+  CheckScenarioGroups(walker, config);
   if (!walker.errors().empty()) throw ConfigErrors(std::move(walker.errors()));
   return config;
 }

@@ -19,6 +19,7 @@ class CounterKernel final : public FamilyKernel {
  public:
   CounterKernel(std::unique_ptr<Generator> generator, CounterMode mode, ResetSchedule resets)
       : generator_(std::move(generator)), mode_(mode), resets_(std::move(resets)) {}
+  uint64_t failures() const noexcept override { return generator_->failures(); }
   void Step(const TickContext& context, std::span<const StreamKey> keys, std::span<double> values,
             std::span<double> scratch, bool last) noexcept override;
   bool CatchesUp() const override { return mode_ != CounterMode::kTotal; }

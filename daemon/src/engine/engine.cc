@@ -114,9 +114,17 @@ void Engine::StepFamily(size_t index, int64_t now_ms, StepResult& result) noexce
   ++result.families_stepped;
 }
 
+void Engine::SetOverride(std::unique_ptr<SeriesOverride> override_stage) {
+  override_ = std::move(override_stage);
+  for (size_t i = 0; i < families_.size(); ++i) families_[i].kernel->SetOverride(override_.get(), i);
+}
+
 StepResult Engine::Step(int64_t now_ms) noexcept {
   StepResult result;
-  for (size_t i = 0; i < families_.size(); ++i) StepFamily(i, now_ms, result);
+  if (override_) override_->BeginStep(now_ms);
+  for (size_t i = 0; i < families_.size(); ++i) {
+    if (config_.metrics[i].advance == AdvanceMode::kTick) StepFamily(i, now_ms, result);
+  }
   if (result.families_stepped > 0) {
     ++sequence_;
     last_step_ms_ = now_ms;
@@ -149,6 +157,34 @@ std::shared_ptr<const Snapshot> Engine::Publish() {
   return pool_->Share(std::move(snapshot));
 }
 
+StepResult Engine::AdvanceOnScrape(int64_t now_ms) noexcept {
+  StepResult result;
+  if (override_) override_->BeginStep(now_ms);
+  for (size_t i = 0; i < families_.size(); ++i) {
+    const MetricConfig& metric = config_.metrics[i];
+    FamilyState& state = families_[i];
+    if (metric.advance == AdvanceMode::kTick) continue;
+    if (metric.advance == AdvanceMode::kInterval && state.started &&
+        now_ms - state.advanced_at_ms < metric.advance_interval.count()) {
+      continue;
+    }
+    // Exactly one tick: StepFamily steps from last_tick + 1 to the tick that `now` falls in.
+    const int64_t next_tick = state.started ? state.last_tick + 1 : 1;
+    StepFamily(i, next_tick * layout_->families[i].tick_ms, result);
+    state.advanced_at_ms = now_ms;
+  }
+  if (result.families_stepped > 0) {
+    ++sequence_;
+    last_step_ms_ = now_ms;
+  }
+  return result;
+}
+
+bool Engine::advances_on_scrape() const {
+  return std::any_of(config_.metrics.begin(), config_.metrics.end(),
+                     [](const MetricConfig& metric) { return metric.advance != AdvanceMode::kTick; });
+}
+
 size_t Engine::AdoptState(const Engine& old) {
   if (old.config_.global.seed != config_.global.seed) return 0;
   size_t adopted = 0;
@@ -163,6 +199,7 @@ size_t Engine::AdoptState(const Engine& old) {
       families_[i].kernel->AdoptState(*old.families_[j].kernel);
       families_[i].last_tick = old.families_[j].last_tick;
       families_[i].started = old.families_[j].started;
+      families_[i].advanced_at_ms = old.families_[j].advanced_at_ms;
       ++adopted;
       break;
     }

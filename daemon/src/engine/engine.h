@@ -7,6 +7,7 @@
 
 #include "config/config.h"
 #include "engine/family_kernel.h"
+#include "engine/series_override.h"
 #include "engine/snapshot.h"
 #include "engine/snapshot_pool.h"
 #include "signal/generator.h"
@@ -43,6 +44,23 @@ class Engine {
   /// kMaxCatchUpTicks); a gauge computes only the current one.
   StepResult Step(int64_t now_ms) noexcept;
 
+  /// Advances the families whose `advance` is `scrape` by one tick, and those whose `advance` is
+  /// `interval` by one tick when `advance_interval` has passed since their last advance (or they
+  /// never advanced). Such a family's clock counts its advances: tick 1, 2, 3, … (`Step` leaves it
+  /// alone). Called on the io thread when a scrape comes in, before the scrape renders.
+  StepResult AdvanceOnScrape(int64_t now_ms) noexcept;
+
+  /// Whether some family advances on scrapes (then every scrape must call AdvanceOnScrape).
+  bool advances_on_scrape() const;
+
+  /// Installs the scenario override stage (nullptr: none). Call before the first Step.
+  void SetOverride(std::unique_ptr<SeriesOverride> override_stage);
+  /// The override stage installed, if any.
+  SeriesOverride* override_stage() const { return override_.get(); }
+
+  /// Failed generator calls of family `index` so far (see Generator::failures).
+  uint64_t failures(size_t index) const noexcept { return families_[index].kernel->failures(); }
+
   /// The earliest time after `now_ms` at which some family's next tick is due.
   int64_t NextDueMs(int64_t now_ms) const;
 
@@ -70,6 +88,7 @@ class Engine {
     std::vector<StreamKey> keys;
     int64_t last_tick = 0;
     bool started = false;
+    int64_t advanced_at_ms = 0;  ///< advance: interval, the wall-clock time of the last advance
   };
 
   void StepFamily(size_t index, int64_t now_ms, StepResult& result) noexcept;
@@ -82,6 +101,7 @@ class Engine {
   std::shared_ptr<SnapshotPool> pool_ = SnapshotPool::Create();
   uint64_t sequence_ = 0;
   int64_t last_step_ms_ = 0;
+  std::unique_ptr<SeriesOverride> override_;
 };
 
 /// Validates the generators of every metric against `registry`, appending one error per problem.

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "config/config.h"
+#include "engine/series_override.h"
 #include "signal/generator.h"
 #include "signal/generator_registry.h"
 
@@ -34,6 +35,20 @@ class FamilyKernel {
   /// Takes over the state kept outside the value array (a summary's window) from `other`, a
   /// kernel of an identical definition in the engine being replaced by a reload.
   virtual void AdoptState(const FamilyKernel& /*other*/) {}
+
+  /// Failed generator calls so far (a sequence plugin's errors; see Generator::failures).
+  virtual uint64_t failures() const noexcept { return 0; }
+
+  /// Routes this family's gauge values or counter increments through `stage` (the pipeline's
+  /// scenario override), as family `index`; nullptr removes it.
+  void SetOverride(SeriesOverride* stage, size_t index) {
+    override_ = stage;
+    family_index_ = index;
+  }
+
+ protected:
+  SeriesOverride* override_ = nullptr;
+  size_t family_index_ = 0;
 };
 
 /// Builds the kernel of `metric` (already validated) for `series_count` series; `path` names the

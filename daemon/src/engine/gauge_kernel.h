@@ -10,6 +10,7 @@ namespace promsynth {
 class GaugeKernel final : public FamilyKernel {
  public:
   explicit GaugeKernel(std::unique_ptr<Generator> generator) : generator_(std::move(generator)) {}
+  uint64_t failures() const noexcept override { return generator_->failures(); }
   void Step(const TickContext& context, std::span<const StreamKey> keys, std::span<double> values,
             std::span<double> scratch, bool last) noexcept override;
   bool CatchesUp() const override { return false; }

@@ -40,6 +40,7 @@ HttpResult NetopsService::Start(std::string_view body) {
 }
 
 void NetopsService::Load(NetopsConfig config) {
+  batch_ = std::make_unique<NetopsSimulator>(config, seed_, mode_);
   simulator_ = std::make_unique<NetopsSimulator>(std::move(config), seed_, mode_);
   generating_ = true;
 }
@@ -51,7 +52,7 @@ HttpResult NetopsService::Stop() {
 
 HttpResult NetopsService::Generate(std::string_view body, double now_seconds) {
   if (!generating_) return HttpResult{};
-  return GenerateResponse(*simulator_, body, now_seconds);
+  return GenerateResponse(*batch_, body, now_seconds);
 }
 
 const std::vector<std::string>& NetopsService::warnings() const {
@@ -97,6 +98,7 @@ HttpResult NetopsService::StartScenario(std::string_view name) {
   const std::optional<size_t> index = simulator_->FindScenario(name);
   if (!index) return Text(404, "netops: no scenario named \"" + std::string(name) + "\"");
   simulator_->RequestScenarioStart(*index);
+  batch_->RequestScenarioStart(*index);
   return Json(202, ScenarioJson(*index));
 }
 
@@ -114,6 +116,9 @@ HttpResult NetopsService::StopScenario(std::string_view name) {
     simulator_->RequestScenarioStop();
     changed = true;
   }
+  // The batch simulator follows the same request, judged by its own state.
+  if (batch_->machine().pending_start() == index) batch_->CancelScenarioStart();
+  if (batch_->machine().active_scenario() == index) batch_->RequestScenarioStop();
   if (!changed) return Json(200, ScenarioJson(*index));
   return Json(202, ScenarioJson(*index));
 }

@@ -19,6 +19,12 @@ namespace promsynth::netops {
 /// (the simulator is kept, as the original keeps its Manager). A rejected `/start` leaves the
 /// previous generator and state untouched.
 ///
+/// Two simulators over the same config: `simulator()` for the live export (the daemon ticks it once
+/// per global tick) and `batch_simulator()` for `/generate`, which continues from its own state
+/// batch after batch as the original's Manager does. So a `/generate` never moves the series
+/// Prometheus scrapes, and the first batch after `/start` begins at the original's tick 0 however
+/// long the daemon ticked before. Scenario control (start, stop) applies to both.
+///
 /// Not thread-safe: the daemon must serialise every call (and its own `simulator()->Tick()` calls
 /// for the live export) with one mutex.
 class NetopsService {
@@ -49,9 +55,11 @@ class NetopsService {
 
   /// Whether the state is `generating` (a `/start` succeeded and no `/stop` came after it).
   bool generating() const { return generating_; }
-  /// The current simulator, or nullptr before the first successful start.
+  /// The live simulator, or nullptr before the first successful start.
   NetopsSimulator* simulator() { return simulator_.get(); }
   const NetopsSimulator* simulator() const { return simulator_.get(); }
+  /// The simulator `/generate` draws its batches from, or nullptr before the first successful start.
+  const NetopsSimulator* batch_simulator() const { return batch_.get(); }
   /// Warnings of the config last loaded (for the daemon's log).
   const std::vector<std::string>& warnings() const;
 
@@ -61,6 +69,7 @@ class NetopsService {
   uint64_t seed_;
   IsErrorMode mode_;
   std::unique_ptr<NetopsSimulator> simulator_;
+  std::unique_ptr<NetopsSimulator> batch_;
   bool generating_ = false;
 };
 

@@ -54,4 +54,15 @@ std::vector<LabelPair> PrometheusLabels(const JsonValue& labels) {
   return out;
 }
 
+std::string PrometheusMetricName(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == ':';
+    out += ok ? c : '_';
+  }
+  if (out.empty() || (out[0] >= '0' && out[0] <= '9')) out = "_" + out;
+  return out;
+}
+
 }  // namespace promsynth::netops

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -18,5 +19,9 @@ using LabelPair = std::pair<std::string, std::string>;
 /// names starting with `__` are reserved and dropped, as are repeats after sanitising (first wins).
 /// `labels` that is not an object gives no labels.
 std::vector<LabelPair> PrometheusLabels(const JsonValue& labels);
+
+/// A netops metric name as a Prometheus metric name: invalid characters become `_` (and a
+/// leading `_` when it starts with a digit).
+std::string PrometheusMetricName(std::string_view name);
 
 }  // namespace promsynth::netops

@@ -4,18 +4,12 @@
 #include <utility>
 
 namespace promsynth::netops {
-namespace {
-
-constexpr int64_t kOriginalSeed = 42;
-
-}  // namespace
-
 ScenarioMachine::ScenarioMachine(std::vector<ScenarioConfig> scenarios, size_t metric_count,
-                                 double error_rate)
+                                 double error_rate, uint64_t seed)
     : scenarios_(std::move(scenarios)),
       metrics_(metric_count),
       error_rate_(error_rate),
-      random_(kOriginalSeed) {
+      random_(static_cast<int64_t>(seed)) {
   for (ScenarioConfig& scenario : scenarios_) scenario.offsets.resize(metric_count);
 }
 

@@ -40,8 +40,10 @@ enum class ScenarioEvent {
 /// the original's tick for tick (the original has no such control).
 class ScenarioMachine {
  public:
-  /// `scenarios` with offsets indexed like the metrics; `error_rate` in [0, 1].
-  ScenarioMachine(std::vector<ScenarioConfig> scenarios, size_t metric_count, double error_rate);
+  /// `scenarios` with offsets indexed like the metrics; `error_rate` in [0, 1]; `seed` seeds the
+  /// device generator (the original's is always 42; the metrics' shapes keep 42 whatever it is).
+  ScenarioMachine(std::vector<ScenarioConfig> scenarios, size_t metric_count, double error_rate,
+                  uint64_t seed = 42);
 
   /// Advances the timeline by one tick; returns what happened on it.
   ScenarioEvent Tick();

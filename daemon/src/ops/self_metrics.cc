@@ -103,6 +103,17 @@ SelfMetrics::SelfMetrics(std::shared_ptr<prometheus::Registry> registry)
                         .Help("Alerts in posts to Alertmanager that failed and will be retried.")
                         .Register(*registry)
                         .Add({})),
+      series_errors(prometheus::BuildCounter()
+                        .Name("promsynth_series_errors_total")
+                        .Help("Generator calls that failed (a sequence plugin returned an error); the "
+                              "series keeps its previous value.")
+                        .Register(*registry)),
+      scenario_active(
+          prometheus::BuildGauge()
+              .Name("promsynth_scenario_active")
+              .Help("Whether the scenario of a scenario group (scenario_groups:) is running (1) or "
+                    "not (0).")
+              .Register(*registry)),
       registry_(std::move(registry)) {
   for (const char* limit : {"request_bytes", "header_bytes", "request_timeout", "connections", "rate"}) {
     http_limit_hits.Add({{"limit", limit}});

@@ -34,6 +34,11 @@ class SelfMetrics {
   prometheus::Family<prometheus::Counter>& http_limit_hits;
   prometheus::Counter& alerts_sent;    ///< promsynth_alerts_sent_total
   prometheus::Counter& alerts_failed;  ///< promsynth_alerts_failed_total
+  /// promsynth_series_errors_total{metric}: failed generator calls (a plugin's `next` returning an
+  /// error); the series keeps its previous value and the daemon goes on.
+  prometheus::Family<prometheus::Counter>& series_errors;
+  /// promsynth_scenario_active{group,scenario}: whether a scenario of a config's scenario_groups runs.
+  prometheus::Family<prometheus::Gauge>& scenario_active;
 
  private:
   explicit SelfMetrics(std::shared_ptr<prometheus::Registry> registry);

@@ -114,6 +114,8 @@ struct EntryReader {
     MetricConfig metric;
     metric.location = where;
     metric.tick = options.tick;
+    metric.advance = options.advance;
+    metric.advance_interval = options.advance_interval;
     const auto name = text_of("name", true);
     if (name) {
       metric.name = options.prefix + *name;

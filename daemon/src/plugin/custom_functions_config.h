@@ -29,6 +29,10 @@ struct CustomFunctionsOptions {
   /// The tick of every metric (the original advances per scrape or once per 60 s; the daemon's
   /// advance mode decides when ticks are taken).
   Millis tick{1000};
+  /// When the metrics advance: every tick (default), once per scrape (the original's v1: two
+  /// scrapes give 1 then 4) or on a scrape at most once per `advance_interval` (v2: 60 s).
+  AdvanceMode advance = AdvanceMode::kTick;
+  Millis advance_interval{60000};
 };
 
 /// Parses a seed-002 config, a JSON array of `{name, metric_type, custom_function,

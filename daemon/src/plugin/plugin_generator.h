@@ -37,7 +37,7 @@ class PluginGenerator final : public Generator {
 
   /// Calls that failed so far (next, reset or re-create), over all series: the source of
   /// `promsynth_series_errors_total`.
-  uint64_t failures() const { return failures_.load(std::memory_order_relaxed); }
+  uint64_t failures() const noexcept override { return failures_.load(std::memory_order_relaxed); }
 
   /// The function this generator runs.
   const PluginFunction& function() const { return function_; }

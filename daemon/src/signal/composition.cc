@@ -46,6 +46,12 @@ void CompositeGenerator::Fill(const TickContext& context, std::span<const Stream
   }
 }
 
+uint64_t CompositeGenerator::failures() const noexcept {
+  uint64_t total = 0;
+  for (const auto& child : children_) total += child->failures();
+  return total;
+}
+
 namespace {
 
 GeneratorKind CompositeKind(std::string_view name, std::string_view help, CompositeOperation operation,

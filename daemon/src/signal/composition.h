@@ -25,6 +25,7 @@ class CompositeGenerator final : public Generator {
                      std::vector<std::unique_ptr<Generator>> children, size_t series_count);
   void Fill(const TickContext& context, std::span<const StreamKey> keys,
             std::span<double> out) noexcept override;
+  uint64_t failures() const noexcept override;
 
  private:
   CompositeOperation operation_;

@@ -29,6 +29,11 @@ class Generator {
   /// Must not throw or allocate: it runs on the tick path.
   virtual void Fill(const TickContext& context, std::span<const StreamKey> keys,
                     std::span<double> out) noexcept = 0;
+
+  /// Calls that failed so far (a plugin's `next` returning an error), over all series of the
+  /// family: the source of `promsynth_series_errors_total`. Wrappers add up their children's.
+  /// May be read from the io thread between ticks.
+  virtual uint64_t failures() const noexcept { return 0; }
 };
 
 }  // namespace promsynth

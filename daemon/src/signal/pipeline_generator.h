@@ -15,6 +15,7 @@ class PipelineGenerator final : public Generator {
       : baseline_(std::move(baseline)), stages_(std::move(stages)) {}
   void Fill(const TickContext& context, std::span<const StreamKey> keys,
             std::span<double> out) noexcept override;
+  uint64_t failures() const noexcept override { return baseline_->failures(); }
 
  private:
   std::unique_ptr<Generator> baseline_;

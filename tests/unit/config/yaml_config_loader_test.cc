@@ -94,7 +94,7 @@ metrics:
 TEST(YamlConfigLoaderTest, UnknownTopLevelKey) {
   EXPECT_THAT(ErrorsOf("global: {}\nmetric: []\nmetrics: []\n"),
               ElementsAre("test.yml:2:1: metric: unknown key \"metric\" (allowed: global, metrics, slos, "
-                          "plugins, alertmanager)"));
+                          "plugins, alertmanager, scenario_groups)"));
 }
 
 TEST(YamlConfigLoaderTest, UnknownMetricKeyNamesLineColumnAndAllowed) {
@@ -102,7 +102,8 @@ TEST(YamlConfigLoaderTest, UnknownMetricKeyNamesLineColumnAndAllowed) {
       ErrorsOf("metrics:\n  - name: a\n    generatr: {kind: constant}\n    generator: {kind: constant}\n"),
       ElementsAre("test.yml:3:5: metrics[0].generatr: unknown key \"generatr\" (allowed: name, help, unit, "
                   "type, labels, tick, generator, mode, resets, gaps, buckets, quantiles, window, max_age, "
-                  "observations, observations_per_tick, max_observations_per_tick, alerts)"));
+                  "observations, observations_per_tick, max_observations_per_tick, alerts, advance, "
+                  "advance_interval)"));
 }
 
 TEST(YamlConfigLoaderTest, BadMetricName) {

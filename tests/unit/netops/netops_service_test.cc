@@ -36,7 +36,8 @@ TEST(NetopsServiceTest, IdleUntilStartThenGeneratingUntilStop) {
   EXPECT_EQ(service.Stop().status, 200);
   EXPECT_FALSE(service.generating());
   EXPECT_EQ(service.Generate("", kNow).body, "");
-  EXPECT_EQ(service.simulator()->last().tick, 2);  // kept, as the original keeps its Manager
+  EXPECT_EQ(service.batch_simulator()->last().tick, 2);  // kept, as the original keeps its Manager
+  EXPECT_EQ(service.simulator()->last().tick, -1);       // /generate never moves the live series
 }
 
 TEST(NetopsServiceTest, BadStartBodiesAre400AndKeepTheRunningGenerator) {
@@ -62,7 +63,7 @@ TEST(NetopsServiceTest, StartReplacesTheGeneratorWithAFreshTimeline) {
   service.Generate(R"({"samples_per_batch": 5})", kNow);
   ASSERT_EQ(service.Start(ExampleWith("\"throughput\": 30,", "\"throughput\": 30, \"disk\": 1,")).status,
             200);
-  EXPECT_EQ(service.simulator()->last().tick, -1);
+  EXPECT_EQ(service.batch_simulator()->last().tick, -1);
   EXPECT_EQ(service.warnings().size(), 1u);
 }
 
