@@ -8,7 +8,7 @@ packages=(
   g++ cmake ninja-build pkg-config git clang clang-format clang-tidy libclang-rt-14-dev libfuzzer-14-dev
   # libraries (DESIGN.md, "Dependencies")
   prometheus-cpp-dev libcivetweb-dev libyaml-cpp-dev libboost-dev libboost-program-options-dev
-  libgtest-dev libgmock-dev libbenchmark-dev rapidjson-dev zlib1g-dev libcurl4-openssl-dev libsystemd-dev
+  libgtest-dev libgmock-dev libbenchmark-dev rapidjson-dev zlib1g-dev libcurl4-openssl-dev libsystemd-dev libsnappy-dev
   systemd
   # real peers for the end-to-end tests: Prometheus with promtool, curl
   prometheus curl dpkg-dev unzip

@@ -6,6 +6,7 @@
 
 #include "config/config_error.h"
 #include "config/yaml_config_loader.h"
+#include "engine/memory_estimate.h"
 #include "plugin/custom_functions_config.h"
 #include "plugin/plugin_error.h"
 
@@ -66,6 +67,7 @@ void ValidateConfig(const LoadedConfig& loaded, const GeneratorRegistry& registr
     registry.Resolve(config.metrics[i].generator, "metrics[" + std::to_string(i) + "].generator", errors);
   }
   if (auto too_many = SeriesLimitError(config, limits)) errors.push_back(*too_many);
+  if (auto too_big = MemoryLimitError(config, limits)) errors.push_back(*too_big);
   if (!errors.empty()) throw ConfigErrors(std::move(errors));
 }
 

@@ -25,6 +25,7 @@
 #include "ops/build_info.h"
 #include "ops/self_metrics.h"
 #include "ops/systemd_notifier.h"
+#include "remote_write/remote_write_worker.h"
 #include "slo/generic_checker.h"
 #include "slo/slope_checker.h"
 #include "util/logger.h"
@@ -73,7 +74,9 @@ struct Daemon::Impl {
   /// Reads the file, loads the plugins it needs and builds the engine. Runs at start-up and on
   /// the reload worker, never both at once, so the plugin loader needs no lock.
   Generation BuildGeneration(const std::string& path) {
-    const LoadOptions load_options{options.custom_functions_prefix, options.plugin_dir, {options.max_series}};
+    const LoadOptions load_options{options.custom_functions_prefix,
+                                   options.plugin_dir,
+                                   {options.max_series, options.shard, options.memory_limit_bytes}};
     LoadedConfig loaded = LoadConfigFile(path, load_options);
     const GeneratorRegistry registry = BuildGeneratorRegistry(plugin_loader, loaded, load_options);
     ValidateConfig(loaded, registry, load_options.limits);
@@ -194,6 +197,7 @@ struct Daemon::Impl {
     if (result.families_stepped > 0) {
       std::shared_ptr<const Snapshot> snapshot = engine->Publish();
       objectives->Record(*snapshot);
+      for (auto& writer : *remote_writers) writer->Offer(snapshot);
       snapshots.Store(std::move(snapshot));
       for (const ObjectiveResult& evaluated : objectives->EvaluateDueLocal(due_ms)) board.Publish(evaluated);
       self.ticks.Increment();
@@ -219,6 +223,21 @@ struct Daemon::Impl {
   int64_t NextDueMs(int64_t now) const {
     const int64_t global_tick = engine->config().global.tick.count();
     return std::min(engine->NextDueMs(now), (now / global_tick + 1) * global_tick);
+  }
+
+  /// Starts one remote write worker per `remote_write:` entry of the current config. The old
+  /// workers stop on the reload worker, so a request in flight never holds up the io thread.
+  void RestartRemoteWrite() {
+    auto old = std::exchange(remote_writers, std::make_shared<RemoteWriters>());
+    if (!old->empty()) asio::post(reload_worker, [old] { old->clear(); });
+    for (const RemoteWriteConfig& target : engine->config().remote_write) {
+      remote_writers->push_back(std::make_unique<RemoteWriteWorker>(
+          target, [this](uint64_t sent, uint64_t failed, uint64_t dropped) {
+            if (sent > 0) self.remote_write_sent.Increment(static_cast<double>(sent));
+            if (failed > 0) self.remote_write_failed.Increment(static_cast<double>(failed));
+            if (dropped > 0) self.remote_write_dropped.Increment(static_cast<double>(dropped));
+          }));
+    }
   }
 
   // --- reload ---------------------------------------------------------------------------------
@@ -280,6 +299,8 @@ struct Daemon::Impl {
     engine->Step(NowMs());
     std::shared_ptr<const Snapshot> snapshot = engine->Publish();
     objectives->Record(*snapshot);
+    RestartRemoteWrite();
+    for (auto& writer : *remote_writers) writer->Offer(snapshot);
     snapshots.Store(std::move(snapshot));
     std::vector<std::string> names;
     for (const SloConfig& slo : engine->config().slos) names.push_back(slo.name);
@@ -322,6 +343,7 @@ struct Daemon::Impl {
     systemd.Stopping();
     stopping = true;
     remote_objectives.Stop();
+    remote_writers->clear();  // cuts a request in flight short
     watchdog.cancel();
     ticker.Stop();
     signals.cancel();
@@ -348,6 +370,9 @@ struct Daemon::Impl {
   std::atomic<size_t> families{0};                    ///< configured metric families, for /health
   ObjectiveBoard board{self.slo_ok, self.slo_value};  // after `self`: it refers to self's families
   RemoteObjectiveWorker remote_objectives{board};
+  using RemoteWriters = std::vector<std::unique_ptr<RemoteWriteWorker>>;
+  // After `self`, which the workers count into; io thread only.
+  std::shared_ptr<RemoteWriters> remote_writers = std::make_shared<RemoteWriters>();
   HttpServer server;
   std::atomic<bool> ready{false};
   std::atomic<bool> stopping{false};

@@ -16,7 +16,9 @@ namespace {
 /// `promsynth check-config FILE...`: validates each file; 0 when all are valid.
 int CheckConfig(const promsynth::CommandLine& command) {
   const promsynth::LoadOptions options{
-      command.daemon.custom_functions_prefix, command.daemon.plugin_dir, {command.daemon.max_series}};
+      command.daemon.custom_functions_prefix,
+      command.daemon.plugin_dir,
+      {command.daemon.max_series, command.daemon.shard, command.daemon.memory_limit_bytes}};
   promsynth::PluginLoader loader;
   int status = 0;
   for (const std::string& file : command.files) {

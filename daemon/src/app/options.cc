@@ -1,8 +1,12 @@
 #include "app/options.h"
 
+#include <unistd.h>
+
+#include <array>
 #include <boost/program_options.hpp>
 #include <sstream>
 
+#include "engine/memory_estimate.h"
 #include "ops/build_info.h"
 
 namespace promsynth {
@@ -10,7 +14,8 @@ namespace po = boost::program_options;
 
 namespace {
 
-po::options_description DaemonFlags(DaemonOptions& options, std::string& log_level, std::string& log_format) {
+po::options_description DaemonFlags(DaemonOptions& options, std::string& log_level, std::string& log_format,
+                                    std::string& shard, std::string& memory_limit) {
   po::options_description flags("Flags");
   flags.add_options()                                                            //
       ("help,h", "Show this help and exit.")                                     //
@@ -32,7 +37,13 @@ po::options_description DaemonFlags(DaemonOptions& options, std::string& log_lev
        po::value(&options.custom_functions_prefix)->default_value(options.custom_functions_prefix),
        "Metric name prefix for a custom-functions JSON config (seed 002).")  //
       ("limits.max-series", po::value(&options.max_series)->default_value(options.max_series),
-       "Refuse a configuration that expands to more series than this.")                                    //
+       "Refuse a configuration that expands to more series than this.")  //
+      ("shard", po::value(&shard)->default_value("0/1"),
+       "Generate only share i of n of every family's series (i/n with 0 <= i < n, or auto/n: i from the "
+       "host name's -<ordinal> suffix, as in a StatefulSet).")  //
+      ("memory.limit", po::value(&memory_limit)->default_value("0"),
+       "Refuse a configuration whose estimated memory exceeds this (bytes; units KB MB GB, KiB MiB GiB; "
+       "0: no limit).")                                                                                    //
       ("log.level", po::value(&log_level)->default_value("info"), "Log level: debug, info, warn, error.")  //
       ("log.format", po::value(&log_format)->default_value("logfmt"), "Log format: logfmt, json.");
   return flags;
@@ -80,7 +91,9 @@ CommandLine ParseCommandLine(int argc, const char* const* argv) {
   CommandLine result;
   std::string log_level;
   std::string log_format;
-  po::options_description flags = DaemonFlags(result.daemon, log_level, log_format);
+  std::string shard;
+  std::string memory_limit;
+  po::options_description flags = DaemonFlags(result.daemon, log_level, log_format, shard, memory_limit);
 
   std::vector<std::string> arguments(argv + 1, argv + argc);
   if (!arguments.empty() && arguments.front() == "check-config") {
@@ -108,6 +121,7 @@ CommandLine ParseCommandLine(int argc, const char* const* argv) {
       result.action = CommandLine::Action::kUsageError;
       result.text = "check-config needs at least one FILE";
     }
+    if (auto bytes = ParseByteSize(memory_limit)) result.daemon.memory_limit_bytes = *bytes;
     return result;
   }
   if (arguments.size() >= 2 && arguments[0] == "slo" && arguments[1] == "check") {
@@ -174,6 +188,24 @@ CommandLine ParseCommandLine(int argc, const char* const* argv) {
   if (result.daemon.web_threads < 1) {
     result.action = CommandLine::Action::kUsageError;
     result.text = "invalid --web.threads: must be at least 1";
+    return result;
+  }
+  std::string shard_error;
+  std::array<char, 256> hostname{};
+  gethostname(hostname.data(), hostname.size() - 1);
+  if (auto parsed = ParseShard(shard, hostname.data(), shard_error)) {
+    result.daemon.shard = *parsed;
+  } else {
+    result.action = CommandLine::Action::kUsageError;
+    result.text = shard_error;
+    return result;
+  }
+  if (auto bytes = ParseByteSize(memory_limit)) {
+    result.daemon.memory_limit_bytes = *bytes;
+  } else {
+    result.action = CommandLine::Action::kUsageError;
+    result.text = "invalid --memory.limit \"" + memory_limit +
+                  "\": want bytes with an optional unit (e.g. 512MiB, 2GB)";
   }
   return result;
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/shard.h"
 #include "util/logger.h"
 
 namespace promsynth {
@@ -21,6 +22,8 @@ struct DaemonOptions {
   uint64_t slo_max_request_bytes = 64ULL << 20;
   std::string plugin_dir;                                 ///< load every *.so here as sequence plugins
   std::string custom_functions_prefix = "test_metrics_";  ///< seed-002 configs: metric name prefix
+  Shard shard;                                            ///< --shard=i/n: this replica's share of the series
+  uint64_t memory_limit_bytes = 0;                        ///< --memory.limit: refuse larger configs (0: off)
 };
 
 /// What the command line asks for.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "config/label_values.h"
+#include "config/remote_write_config.h"
 #include "config/slo_config.h"
 #include "config/source_location.h"
 #include "util/duration.h"
@@ -91,6 +92,7 @@ struct Config {
   std::vector<MetricConfig> metrics;
   std::vector<SloConfig> slos;
   std::vector<PluginPath> plugins;
+  std::vector<RemoteWriteConfig> remote_write;  ///< where every tick is pushed (remote_write:)
 
   uint64_t SeriesCount() const;
 };

@@ -13,6 +13,7 @@
 #include "config/config_error.h"
 #include "config/label_range.h"
 #include "config/names.h"
+#include "config/remote_write_config_loader.h"
 #include "config/slo_config_loader.h"
 #include "config/yaml_walker.h"
 
@@ -345,7 +346,7 @@ Config ParseYamlConfig(std::string_view text, const std::string& file_name) {
                 Walker::Describe(root));
     throw ConfigErrors(std::move(walker.errors()));
   }
-  walker.CheckKeys(root, "", {"global", "metrics", "slos", "plugins"});
+  walker.CheckKeys(root, "", {"global", "metrics", "slos", "plugins", "remote_write"});
   if (const YAML::Node plugins = root["plugins"]) {
     if (!plugins.IsSequence()) {
       walker.Fail(plugins, "plugins", "expected a list of plugin files", Walker::Describe(plugins),
@@ -370,6 +371,7 @@ Config ParseYamlConfig(std::string_view text, const std::string& file_name) {
       ReadMetric(walker, metrics[i], i, config.global, config.metrics);
   }
   if (const YAML::Node slos = root["slos"]) ReadSlos(walker, slos, config.slos);
+  if (const YAML::Node targets = root["remote_write"]) ReadRemoteWrite(walker, targets, config.remote_write);
   std::set<std::string_view> names;
   for (size_t i = 0; i < config.metrics.size(); ++i) {
     const MetricConfig& metric = config.metrics[i];

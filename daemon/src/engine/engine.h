@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "config/config.h"
+#include "engine/shard.h"
 #include "engine/snapshot.h"
 #include "engine/snapshot_pool.h"
 #include "signal/generator.h"
@@ -16,6 +17,8 @@ namespace promsynth {
 /// Bounds an engine is built within.
 struct EngineLimits {
   uint64_t max_series = 20'000'000;  ///< a config expanding to more series is refused
+  Shard shard;                       ///< the share of every family's series this replica generates
+  uint64_t memory_limit_bytes = 0;   ///< a config estimated above this is refused (0: no limit)
 };
 
 /// What one call of Engine::Step did.

@@ -6,6 +6,7 @@ namespace promsynth {
 
 void FamilyLayout::Digits(size_t i, std::vector<size_t>& digits) const {
   digits.resize(columns.size());
+  i += expansion_offset;
   for (size_t c = columns.size(); c-- > 0;) {
     const size_t radix = columns[c].values.size();
     digits[c] = i % radix;
@@ -55,7 +56,7 @@ void AppendEscapedLabelValue(std::string& out, std::string_view value) {
   }
 }
 
-SeriesLayout BuildSeriesLayout(const Config& config) {
+SeriesLayout BuildSeriesLayout(const Config& config, const Shard& shard) {
   SeriesLayout layout;
   for (const MetricConfig& metric : config.metrics) {
     FamilyLayout family;
@@ -83,7 +84,9 @@ SeriesLayout BuildSeriesLayout(const Config& config) {
       column.rendered = std::move(rendered);
     }
     family.first_series = layout.series_count;
-    family.series_count = metric.SeriesCount();
+    const auto whole = static_cast<size_t>(metric.SeriesCount());
+    family.expansion_offset = shard.Begin(whole);
+    family.series_count = shard.End(whole) - family.expansion_offset;
     layout.series_count += family.series_count;
     layout.families.push_back(std::move(family));
   }

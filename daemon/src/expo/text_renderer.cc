@@ -52,7 +52,7 @@ bool TextRenderer::RenderFamily(const FamilyLayout& family, const double* values
   const size_t depth = family.columns.size();
   line_.assign(family.name);
   column_start_.assign(depth, 0);
-  digits_.assign(depth, 0);
+  family.Digits(0, digits_);  // a shard starts part-way into the expansion
   // Rebuilds the line from column `from` onwards: `,label="value"` per column, then `} `.
   auto rebuild = [&](size_t from) {
     line_.resize(from == 0 ? family.name.size() : column_start_[from]);

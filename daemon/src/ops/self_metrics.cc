@@ -87,6 +87,21 @@ SelfMetrics::SelfMetrics(std::shared_ptr<prometheus::Registry> registry)
                     .Help("The aggregated value the configured SLO compared with its threshold at its last "
                           "evaluation.")
                     .Register(*registry)),
+      remote_write_sent(prometheus::BuildCounter()
+                            .Name("promsynth_remote_write_samples_sent_total")
+                            .Help("Samples that remote write receivers accepted (2xx).")
+                            .Register(*registry)
+                            .Add({})),
+      remote_write_failed(prometheus::BuildCounter()
+                              .Name("promsynth_remote_write_samples_failed_total")
+                              .Help("Samples refused by a receiver (4xx) or given up on after the retries.")
+                              .Register(*registry)
+                              .Add({})),
+      remote_write_dropped(prometheus::BuildCounter()
+                               .Name("promsynth_remote_write_samples_dropped_total")
+                               .Help("Samples dropped unsent because the remote write queue was full.")
+                               .Register(*registry)
+                               .Add({})),
       registry_(std::move(registry)) {}
 
 std::string SelfMetrics::Render() const {

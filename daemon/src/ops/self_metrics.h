@@ -29,6 +29,9 @@ class SelfMetrics {
   prometheus::Gauge& reload_success_timestamp;
   prometheus::Family<prometheus::Gauge>& slo_ok;     ///< promsynth_slo_ok{slo}
   prometheus::Family<prometheus::Gauge>& slo_value;  ///< promsynth_slo_value{slo}
+  prometheus::Counter& remote_write_sent;            ///< samples accepted by remote write receivers
+  prometheus::Counter& remote_write_failed;          ///< samples refused or given up after retries
+  prometheus::Counter& remote_write_dropped;         ///< samples dropped from a full queue
 
  private:
   explicit SelfMetrics(std::shared_ptr<prometheus::Registry> registry);
