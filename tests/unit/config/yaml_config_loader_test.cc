@@ -92,9 +92,9 @@ metrics:
 }
 
 TEST(YamlConfigLoaderTest, UnknownTopLevelKey) {
-  EXPECT_THAT(
-      ErrorsOf("global: {}\nmetric: []\nmetrics: []\n"),
-      ElementsAre("test.yml:2:1: metric: unknown key \"metric\" (allowed: global, metrics, slos, plugins)"));
+  EXPECT_THAT(ErrorsOf("global: {}\nmetric: []\nmetrics: []\n"),
+              ElementsAre("test.yml:2:1: metric: unknown key \"metric\" (allowed: global, metrics, slos, "
+                          "plugins, remote_write)"));
 }
 
 TEST(YamlConfigLoaderTest, UnknownMetricKeyNamesLineColumnAndAllowed) {
