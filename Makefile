@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 CONFIG ?= etc/promsynth.yml
 LISTEN ?= :9877
 
-.PHONY: all deps configure build run test test-asan test-tsan fuzz-smoke fuzz bench format format-check tidy clean
+.PHONY: all deps configure build run test test-asan test-tsan fuzz-smoke fuzz bench bench-peers format format-check tidy clean
 
 all: build
 
@@ -53,6 +53,18 @@ bench: deps
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS)
 	bench/run-bench.sh build-release
+
+# Side by side with the peers (Go and Python client libraries, prometheus-cpp, the floor) in one run,
+# then promsynth's ratios against the performance goals. Needs ../shared/peers (PEERS_DIR).
+PEERS_DIR ?= ../shared/peers
+PEER_SIZES ?= 100000 1000000
+bench-peers: deps
+	@test -x $(PEERS_DIR)/run-peers.sh || { echo "bench-peers: $(PEERS_DIR)/run-peers.sh not found (set PEERS_DIR)"; exit 1; }
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS) --target promsynth
+	PROMSYNTH=build-release/promsynth PROMSYNTH_CONFIG_CMD=$(CURDIR)/bench/peers-config.sh \
+	  $(PEERS_DIR)/run-peers.sh $(PEER_SIZES) | tee build-release/peers.txt
+	bench/peers-ratios.sh < build-release/peers.txt
 
 format:
 	@git ls-files '*.h' '*.cc' '*.c' | xargs clang-format -i

@@ -9,7 +9,7 @@ packages=(
   # libraries (DESIGN.md, "Dependencies")
   prometheus-cpp-dev libcivetweb-dev libyaml-cpp-dev libboost-dev libboost-program-options-dev
   libtomlplusplus-dev libcairo2-dev
-  libgtest-dev libgmock-dev libbenchmark-dev rapidjson-dev zlib1g-dev libcurl4-openssl-dev libsystemd-dev
+  libgtest-dev libgmock-dev libbenchmark-dev rapidjson-dev zlib1g-dev libcurl4-openssl-dev libsystemd-dev libsnappy-dev
   libssl-dev libcrypt-dev
   systemd
   # real peers for the end-to-end tests: Prometheus with promtool, Alertmanager, curl

@@ -95,6 +95,33 @@ TEST_F(HelmTest, DefaultsRenderARestrictedDeployment) {
       objects["Deployment"]["spec"]["template"]["metadata"]["annotations"]["checksum/config"].IsDefined());
 }
 
+TEST_F(HelmTest, ShardsRenderAStatefulSetWhosePodsTakeTheirOrdinal) {
+  auto objects = Render({"sharded.yaml"});
+  EXPECT_EQ(objects.count("Deployment"), 0u);
+  ASSERT_EQ(objects.count("StatefulSet"), 1u);
+  const YAML::Node spec = objects["StatefulSet"]["spec"];
+  EXPECT_EQ(spec["replicas"].as<int>(), 4);
+  EXPECT_EQ(spec["serviceName"].as<std::string>(), objects["Service"]["metadata"]["name"].as<std::string>());
+  EXPECT_EQ(spec["podManagementPolicy"].as<std::string>(), "Parallel");
+  std::vector<std::string> args;
+  for (const YAML::Node& arg : spec["template"]["spec"]["containers"][0]["args"])
+    args.push_back(arg.as<std::string>());
+  EXPECT_THAT(args, ::testing::Contains("--shard=auto/4"));
+  // The selector still matches the pods, so the one Service (and ServiceMonitor) covers every shard.
+  for (const auto& label : spec["selector"]["matchLabels"]) {
+    EXPECT_EQ(spec["template"]["metadata"]["labels"][label.first.as<std::string>()].as<std::string>(),
+              label.second.as<std::string>());
+  }
+}
+
+TEST_F(HelmTest, DefaultShardsKeepTheDeployment) {
+  auto objects = Render({});
+  EXPECT_EQ(objects.count("StatefulSet"), 0u);
+  for (const YAML::Node& arg : objects["Deployment"]["spec"]["template"]["spec"]["containers"][0]["args"]) {
+    EXPECT_THAT(arg.as<std::string>(), ::testing::Not(HasSubstr("--shard")));
+  }
+}
+
 TEST_F(HelmTest, RenderedConfigIsValidForTheDaemon) {
   for (const std::string& values : {std::string(), std::string("custom.yaml")}) {
     auto objects = Render(values.empty() ? std::vector<std::string>{} : std::vector<std::string>{values});

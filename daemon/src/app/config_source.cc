@@ -6,6 +6,7 @@
 
 #include "config/config_error.h"
 #include "config/yaml_config_loader.h"
+#include "engine/memory_estimate.h"
 #include "plugin/custom_functions_config.h"
 #include "plugin/plugin_error.h"
 
@@ -16,6 +17,8 @@ LoadOptions LoadOptionsFrom(const DaemonOptions& options) {
   load.custom_functions_prefix = options.custom_functions_prefix;
   load.plugin_dir = options.plugin_dir;
   load.limits.max_series = options.max_series;
+  load.limits.shard = options.shard;
+  load.limits.memory_limit_bytes = options.memory_limit_bytes;
   load.custom_functions_advance = options.custom_functions_advance;
   load.custom_functions_advance_interval = options.custom_functions_advance_interval;
   return load;
@@ -76,6 +79,7 @@ void ValidateConfig(const LoadedConfig& loaded, const GeneratorRegistry& registr
   std::vector<ConfigError> errors;
   ResolveConfigGenerators(config, registry, errors);
   if (auto too_many = SeriesLimitError(config, limits)) errors.push_back(*too_many);
+  if (auto too_big = MemoryLimitError(config, limits)) errors.push_back(*too_big);
   if (!errors.empty()) throw ConfigErrors(std::move(errors));
 }
 

@@ -34,6 +34,7 @@
 #include "ops/build_info.h"
 #include "ops/self_metrics.h"
 #include "ops/systemd_notifier.h"
+#include "remote_write/remote_write_worker.h"
 #include "slo/generic_checker.h"
 #include "slo/slope_checker.h"
 #include "util/logger.h"
@@ -397,6 +398,7 @@ struct Daemon::Impl {
       trends.Record(*snapshot);
       alerts.Observe(*snapshot);
       PublishScenarioStates();  // before the snapshot: a scrape never sees values ahead of the states
+      for (auto& writer : *remote_writers) writer->Offer(snapshot);
       snapshots.Store(std::move(snapshot));
       for (const ObjectiveResult& evaluated : objectives->EvaluateDueLocal(due_ms)) board.Publish(evaluated);
       self.ticks.Increment();
@@ -423,6 +425,21 @@ struct Daemon::Impl {
   int64_t NextDueMs(int64_t now) const {
     const int64_t global_tick = engine->config().global.tick.count();
     return std::min(engine->NextDueMs(now), (now / global_tick + 1) * global_tick);
+  }
+
+  /// Starts one remote write worker per `remote_write:` entry of the current config. The old
+  /// workers stop on the reload worker, so a request in flight never holds up the io thread.
+  void RestartRemoteWrite() {
+    auto old = std::exchange(remote_writers, std::make_shared<RemoteWriters>());
+    if (!old->empty()) asio::post(reload_worker, [old] { old->clear(); });
+    for (const RemoteWriteConfig& target : engine->config().remote_write) {
+      remote_writers->push_back(std::make_unique<RemoteWriteWorker>(
+          target, [this](uint64_t sent, uint64_t failed, uint64_t dropped) {
+            if (sent > 0) self.remote_write_sent.Increment(static_cast<double>(sent));
+            if (failed > 0) self.remote_write_failed.Increment(static_cast<double>(failed));
+            if (dropped > 0) self.remote_write_dropped.Increment(static_cast<double>(dropped));
+          }));
+    }
   }
 
   // --- reload ---------------------------------------------------------------------------------
@@ -506,6 +523,8 @@ struct Daemon::Impl {
     objectives->Record(*snapshot);
     trends.Record(*snapshot);
     PublishScenarioStates();
+    RestartRemoteWrite();
+    for (auto& writer : *remote_writers) writer->Offer(snapshot);
     snapshots.Store(std::move(snapshot));
     std::vector<std::string> names;
     for (const SloConfig& slo : engine->config().slos) names.push_back(slo.name);
@@ -564,6 +583,7 @@ struct Daemon::Impl {
     systemd.Stopping();
     stopping = true;
     remote_objectives.Stop();
+    remote_writers->clear();  // cuts a request in flight short
     watchdog.cancel();
     ticker.Stop();
     signals.cancel();
@@ -600,6 +620,9 @@ struct Daemon::Impl {
   RemoteObjectiveWorker remote_objectives{board};
   LiveAlerts alerts{[this](double n) { self.alerts_sent.Increment(n); },
                     [this](double n) { self.alerts_failed.Increment(n); }};  // io thread only
+  using RemoteWriters = std::vector<std::unique_ptr<RemoteWriteWorker>>;
+  // After `self`, which the workers count into; io thread only.
+  std::shared_ptr<RemoteWriters> remote_writers = std::make_shared<RemoteWriters>();
   HttpServer server;
   std::atomic<bool> ready{false};
   std::atomic<bool> stopping{false};

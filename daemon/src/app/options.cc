@@ -1,10 +1,14 @@
 #include "app/options.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <array>
 #include <boost/program_options.hpp>
 #include <sstream>
 
 #include "app/subcommand.h"
+#include "engine/memory_estimate.h"
 #include "ops/build_info.h"
 #include "util/duration.h"
 
@@ -13,8 +17,16 @@ namespace po = boost::program_options;
 
 namespace {
 
-po::options_description DaemonFlags(DaemonOptions& options, std::string& log_level, std::string& log_format,
-                                    std::string& request_timeout) {
+/// Flags read as text and parsed after Program_options (their errors name the flag).
+struct TextFlags {
+  std::string log_level;
+  std::string log_format;
+  std::string request_timeout;
+  std::string shard;
+  std::string memory_limit;
+};
+
+po::options_description DaemonFlags(DaemonOptions& options, TextFlags& text) {
   po::options_description flags("Flags");
   flags.add_options()                                                            //
       ("help,h", "Show this help and exit.")                                     //
@@ -35,7 +47,7 @@ po::options_description DaemonFlags(DaemonOptions& options, std::string& log_lev
       ("web.max-header-bytes",
        po::value(&options.web_max_header_bytes)->default_value(options.web_max_header_bytes),
        "Largest request line plus headers (at least 1024); larger ones get 413.")  //
-      ("web.request-timeout", po::value(&request_timeout)->default_value("10s"),
+      ("web.request-timeout", po::value(&text.request_timeout)->default_value("10s"),
        "Time a client has to send its request headers; also the limit for each body read, response "
        "write and TLS handshake, and the idle time of a kept-alive connection.")  //
       ("slo.max-request-bytes",
@@ -63,9 +75,16 @@ po::options_description DaemonFlags(DaemonOptions& options, std::string& log_lev
        "Which netops ticks carry is_error: pinned (the pinned peak phase, as the later original) or "
        "window (the whole error window, as the README-era original).")  //
       ("limits.max-series", po::value(&options.max_series)->default_value(options.max_series),
-       "Refuse a configuration that expands to more series than this.")                                    //
-      ("log.level", po::value(&log_level)->default_value("info"), "Log level: debug, info, warn, error.")  //
-      ("log.format", po::value(&log_format)->default_value("logfmt"), "Log format: logfmt, json.");
+       "Refuse a configuration that expands to more series than this.")  //
+      ("shard", po::value(&text.shard)->default_value("0/1"),
+       "Generate only share i of n of every family's series (i/n with 0 <= i < n, or auto/n: i from the "
+       "host name's -<ordinal> suffix, as in a StatefulSet).")  //
+      ("memory.limit", po::value(&text.memory_limit)->default_value("0"),
+       "Refuse a configuration whose estimated memory exceeds this (bytes; units KB MB GB, KiB MiB GiB; "
+       "0: no limit).")  //
+      ("log.level", po::value(&text.log_level)->default_value("info"),
+       "Log level: debug, info, warn, error.")  //
+      ("log.format", po::value(&text.log_format)->default_value("logfmt"), "Log format: logfmt, json.");
   return flags;
 }
 
@@ -87,9 +106,10 @@ std::string Usage(const po::options_description& flags) {
 }
 
 /// Flags the daemon checks beyond what Program_options does; the error, if any.
-std::optional<std::string> ValidateDaemonOptions(DaemonOptions& options, const std::string& log_level,
-                                                 const std::string& log_format,
-                                                 const std::string& request_timeout) {
+std::optional<std::string> ValidateDaemonOptions(DaemonOptions& options, const TextFlags& text) {
+  const std::string& log_level = text.log_level;
+  const std::string& log_format = text.log_format;
+  const std::string& request_timeout = text.request_timeout;
   auto level = Logger::ParseLevel(log_level);
   auto format = Logger::ParseFormat(log_format);
   if (!level) return "invalid --log.level \"" + log_level + "\" (allowed: debug, info, warn, error)";
@@ -128,6 +148,18 @@ std::optional<std::string> ValidateDaemonOptions(DaemonOptions& options, const s
   if (options.netops_is_error != "pinned" && options.netops_is_error != "window") {
     return "invalid --netops.is-error \"" + options.netops_is_error + "\" (allowed: pinned, window)";
   }
+  std::string shard_error;
+  std::array<char, 256> hostname{};
+  gethostname(hostname.data(), hostname.size() - 1);
+  const std::optional<Shard> shard = ParseShard(text.shard, hostname.data(), shard_error);
+  if (!shard) return shard_error;
+  options.shard = *shard;
+  const std::optional<uint64_t> bytes = ParseByteSize(text.memory_limit);
+  if (!bytes) {
+    return "invalid --memory.limit \"" + text.memory_limit +
+           "\": want bytes with an optional unit (e.g. 512MiB, 2GB)";
+  }
+  options.memory_limit_bytes = *bytes;
   return std::nullopt;
 }
 
@@ -153,10 +185,8 @@ std::string VersionText() {
 }
 
 std::optional<std::string> ParseDaemonFlags(const std::vector<std::string>& flags, DaemonOptions& options) {
-  std::string log_level;
-  std::string log_format;
-  std::string request_timeout;
-  const po::options_description description = DaemonFlags(options, log_level, log_format, request_timeout);
+  TextFlags text;
+  const po::options_description description = DaemonFlags(options, text);
   try {
     po::variables_map values;
     po::store(po::command_line_parser(flags).options(description).run(), values);
@@ -164,15 +194,13 @@ std::optional<std::string> ParseDaemonFlags(const std::vector<std::string>& flag
   } catch (const po::error& error) {
     return std::string(error.what()) + "; see --help";
   }
-  return ValidateDaemonOptions(options, log_level, log_format, request_timeout);
+  return ValidateDaemonOptions(options, text);
 }
 
 CommandLine ParseCommandLine(int argc, const char* const* argv) {
   CommandLine result;
-  std::string log_level;
-  std::string log_format;
-  std::string request_timeout;
-  po::options_description flags = DaemonFlags(result.daemon, log_level, log_format, request_timeout);
+  TextFlags text;
+  po::options_description flags = DaemonFlags(result.daemon, text);
 
   std::vector<std::string> arguments(argv + 1, argv + argc);
   size_t name_words = 0;
@@ -217,8 +245,7 @@ CommandLine ParseCommandLine(int argc, const char* const* argv) {
     result.text = VersionText();
     return result;
   }
-  if (const std::optional<std::string> error =
-          ValidateDaemonOptions(result.daemon, log_level, log_format, request_timeout)) {
+  if (const std::optional<std::string> error = ValidateDaemonOptions(result.daemon, text)) {
     result.action = CommandLine::Action::kUsageError;
     result.text = *error;
   }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "config/config.h"
+#include "engine/shard.h"
 #include "util/duration.h"
 #include "util/logger.h"
 
@@ -35,6 +36,8 @@ struct DaemonOptions {
   Millis custom_functions_advance_interval{60000};             ///< seed-002 configs: `interval` period
   uint64_t netops_seed = 0;                                    ///< seed of the netops sample draws
   std::string netops_is_error = "pinned";  ///< netops `is_error`: `pinned` phase or whole error `window`
+  Shard shard;                             ///< --shard=i/n: this replica's share of the series
+  uint64_t memory_limit_bytes = 0;         ///< --memory.limit: refuse larger configs (0: off)
 };
 
 /// What the command line asks for.

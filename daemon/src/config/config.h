@@ -10,6 +10,7 @@
 
 #include "config/alert_config.h"
 #include "config/label_values.h"
+#include "config/remote_write_config.h"
 #include "config/scenario_config.h"
 #include "config/slo_config.h"
 #include "config/source_location.h"
@@ -190,6 +191,7 @@ struct Config {
   std::vector<PluginPath> plugins;
   std::optional<AlertmanagerConfig> alertmanager;    ///< `alertmanager:`: promsynth posts its own alerts
   std::vector<ScenarioGroupConfig> scenario_groups;  ///< `scenario_groups:`
+  std::vector<RemoteWriteConfig> remote_write;       ///< where every tick is pushed (remote_write:)
 
   /// Time series exposed by all metrics (ExposedSeriesCount): what `--limits.max-series` bounds.
   uint64_t SeriesCount() const;

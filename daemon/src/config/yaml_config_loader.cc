@@ -16,6 +16,7 @@
 #include "config/label_range.h"
 #include "config/metric_type_loader.h"
 #include "config/names.h"
+#include "config/remote_write_config_loader.h"
 #include "config/scenario_config_loader.h"
 #include "config/slo_config_loader.h"
 #include "config/yaml_walker.h"
@@ -329,7 +330,8 @@ Config ParseYamlConfig(std::string_view text, const std::string& file_name) {
                 Walker::Describe(root));
     throw ConfigErrors(std::move(walker.errors()));
   }
-  walker.CheckKeys(root, "", {"global", "metrics", "slos", "plugins", "alertmanager", "scenario_groups"});
+  walker.CheckKeys(
+      root, "", {"global", "metrics", "slos", "plugins", "alertmanager", "scenario_groups", "remote_write"});
   if (const YAML::Node plugins = root["plugins"]) {
     if (!plugins.IsSequence()) {
       walker.Fail(plugins, "plugins", "expected a list of plugin files", Walker::Describe(plugins),
@@ -359,6 +361,7 @@ Config ParseYamlConfig(std::string_view text, const std::string& file_name) {
   CheckAlertNamesUnique(walker, config);
   if (const YAML::Node groups = root["scenario_groups"])
     ReadScenarioGroups(walker, groups, config.scenario_groups);
+  if (const YAML::Node targets = root["remote_write"]) ReadRemoteWrite(walker, targets, config.remote_write);
   std::set<std::string_view> names;
   for (size_t i = 0; i < config.metrics.size(); ++i) {
     const MetricConfig& metric = config.metrics[i];

@@ -22,7 +22,8 @@ std::vector<StreamKey> ComputeStreamKeys(uint64_t seed, const FamilyLayout& fami
   // An odometer over the columns: prefix[c] is the key folded over columns 0..c-1, so a step
   // re-hashes only the columns whose digit changed (mostly the last one).
   std::vector<StreamKey> prefix(depth + 1);
-  std::vector<size_t> digits(depth, 0);
+  std::vector<size_t> digits;
+  family.Digits(0, digits);  // a shard's slice starts part-way into the expansion
   prefix[0] = CombineKey(Mix64(seed), HashText(family.name));
   std::string scratch;
   auto refold = [&](size_t from) {
@@ -54,11 +55,17 @@ void ResolveConfigGenerators(const Config& config, const GeneratorRegistry& regi
 }
 
 std::optional<ConfigError> SeriesLimitError(const Config& config, const EngineLimits& limits) {
-  const uint64_t total = config.SeriesCount();
+  uint64_t total = 0;  // this shard's share: the limit bounds one replica
+  for (const MetricConfig& metric : config.metrics) {
+    const auto whole = static_cast<size_t>(metric.SeriesCount());
+    total += limits.shard.End(whole) - limits.shard.Begin(whole);
+  }
   if (total <= limits.max_series) return std::nullopt;
   return ConfigError{{config.source_file, 0, 0},
                      "metrics",
-                     "the config expands to " + std::to_string(total) + " series, more than the limit",
+                     "the config expands to " + std::to_string(total) + " series" +
+                         (limits.shard.IsWhole() ? "" : " in shard " + limits.shard.ToString()) +
+                         ", more than the limit",
                      std::to_string(total),
                      "at most " + std::to_string(limits.max_series) +
                          " series (raise --limits.max-series or shrink the label lists)"};
@@ -71,7 +78,7 @@ Engine::Engine(const Config& config, const GeneratorRegistry& registry, const En
   ResolveConfigGenerators(config, registry, errors);
   if (!errors.empty()) throw ConfigErrors(std::move(errors));
 
-  auto layout = std::make_shared<SeriesLayout>(BuildSeriesLayout(config));
+  auto layout = std::make_shared<SeriesLayout>(BuildSeriesLayout(config, limits.shard));
   values_.assign(layout->value_count, 0.0);
   size_t largest = 0;
   families_.reserve(layout->families.size());

@@ -8,6 +8,7 @@
 #include "config/config.h"
 #include "engine/family_kernel.h"
 #include "engine/series_override.h"
+#include "engine/shard.h"
 #include "engine/snapshot.h"
 #include "engine/snapshot_pool.h"
 #include "signal/generator.h"
@@ -19,6 +20,8 @@ namespace promsynth {
 /// Bounds an engine is built within.
 struct EngineLimits {
   uint64_t max_series = 20'000'000;  ///< a config expanding to more series is refused
+  Shard shard;                       ///< the share of every family's series this replica generates
+  uint64_t memory_limit_bytes = 0;   ///< a config estimated above this is refused (0: no limit)
 };
 
 /// What one call of Engine::Step did.

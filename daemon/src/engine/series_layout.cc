@@ -6,6 +6,7 @@ namespace promsynth {
 
 void FamilyLayout::Digits(size_t i, std::vector<size_t>& digits) const {
   digits.resize(columns.size());
+  i += expansion_offset;
   for (size_t c = columns.size(); c-- > 0;) {
     const size_t radix = columns[c].values.size();
     digits[c] = i % radix;
@@ -66,7 +67,7 @@ void AppendEscapedLabelValue(std::string& out, std::string_view value) {
   }
 }
 
-SeriesLayout BuildSeriesLayout(const Config& config) {
+SeriesLayout BuildSeriesLayout(const Config& config, const Shard& shard) {
   SeriesLayout layout;
   for (const MetricConfig& metric : config.metrics) {
     FamilyLayout family;
@@ -94,7 +95,9 @@ SeriesLayout BuildSeriesLayout(const Config& config) {
       column.rendered = std::move(rendered);
     }
     family.first_series = layout.value_count;
-    family.series_count = metric.SeriesCount();
+    const auto whole = static_cast<size_t>(metric.SeriesCount());
+    family.expansion_offset = shard.Begin(whole);
+    family.series_count = shard.End(whole) - family.expansion_offset;
     family.values_per_series = metric.ValuesPerSeries();
     family.buckets = metric.buckets;
     family.quantiles = metric.quantiles;

@@ -8,6 +8,7 @@
 
 #include "config/config.h"
 #include "config/label_values.h"
+#include "engine/shard.h"
 
 namespace promsynth {
 
@@ -49,6 +50,9 @@ struct FamilyLayout {
 
   /// Where series `i`'s first value is in the value arrays.
   size_t ValueIndex(size_t i) const { return first_series + i * values_per_series; }
+  /// Position of series 0 in the family's whole expansion: non-zero for a shard's slice
+  /// (`--shard`), so series i has the labels of position expansion_offset + i.
+  size_t expansion_offset = 0;
 
   /// The index of series `i`'s value in each column (`digits.size() == columns.size()`).
   void Digits(size_t i, std::vector<size_t>& digits) const;
@@ -74,7 +78,8 @@ LabelSet SeriesLabels(const FamilyLayout& family, size_t index);
 /// Escapes a label value for the text format: backslash, double quote and newline.
 void AppendEscapedLabelValue(std::string& out, std::string_view value);
 
-/// Builds the layout of `config`'s metrics (constant labels merged, columns sorted).
-SeriesLayout BuildSeriesLayout(const Config& config);
+/// Builds the layout of `config`'s metrics (constant labels merged, columns sorted); with a
+/// shard, each family holds only the shard's contiguous slice of its expansion.
+SeriesLayout BuildSeriesLayout(const Config& config, const Shard& shard = {});
 
 }  // namespace promsynth

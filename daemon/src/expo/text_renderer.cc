@@ -57,7 +57,7 @@ bool TextRenderer::RenderFamily(const FamilyLayout& family, const double* values
   const size_t depth = family.columns.size();
   line_.assign(family.name);
   column_start_.assign(depth, 0);
-  digits_.assign(depth, 0);
+  family.Digits(0, digits_);  // a shard starts part-way into the expansion
   RebuildLine(family, 0);
   for (size_t i = 0; i < family.series_count; ++i) {
     // A stale marker (promtool's `stale`, a sequence outside its range) means "no sample": the

@@ -114,6 +114,21 @@ SelfMetrics::SelfMetrics(std::shared_ptr<prometheus::Registry> registry)
               .Help("Whether the scenario of a scenario group (scenario_groups:) is running (1) or "
                     "not (0).")
               .Register(*registry)),
+      remote_write_sent(prometheus::BuildCounter()
+                            .Name("promsynth_remote_write_samples_sent_total")
+                            .Help("Samples that remote write receivers accepted (2xx).")
+                            .Register(*registry)
+                            .Add({})),
+      remote_write_failed(prometheus::BuildCounter()
+                              .Name("promsynth_remote_write_samples_failed_total")
+                              .Help("Samples refused by a receiver (4xx) or given up on after the retries.")
+                              .Register(*registry)
+                              .Add({})),
+      remote_write_dropped(prometheus::BuildCounter()
+                               .Name("promsynth_remote_write_samples_dropped_total")
+                               .Help("Samples dropped unsent because the remote write queue was full.")
+                               .Register(*registry)
+                               .Add({})),
       registry_(std::move(registry)) {
   for (const char* limit : {"request_bytes", "header_bytes", "request_timeout", "connections", "rate"}) {
     http_limit_hits.Add({{"limit", limit}});

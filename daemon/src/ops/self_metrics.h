@@ -39,6 +39,9 @@ class SelfMetrics {
   prometheus::Family<prometheus::Counter>& series_errors;
   /// promsynth_scenario_active{group,scenario}: whether a scenario of a config's scenario_groups runs.
   prometheus::Family<prometheus::Gauge>& scenario_active;
+  prometheus::Counter& remote_write_sent;     ///< samples accepted by remote write receivers
+  prometheus::Counter& remote_write_failed;   ///< samples refused or given up after retries
+  prometheus::Counter& remote_write_dropped;  ///< samples dropped from a full queue
 
  private:
   explicit SelfMetrics(std::shared_ptr<prometheus::Registry> registry);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <cmath>
+#include <cmath>  // kept for includers that relied on it
 #include <cstdint>
 #include <numbers>
 #include <string_view>
@@ -37,55 +37,8 @@ constexpr StreamKey CombineKey(StreamKey key, uint64_t component) {
   return Mix64(Mix64(key + 0x9e3779b97f4a7c15ULL) ^ component);
 }
 
-/// The random draws of one series at one tick.
-///
-/// Counter-based: the state is a pure function of (stream key, tick, salt), so any tick can be
-/// computed directly, in any order, on any replica, and a value never depends on what was drawn
-/// before. Within one tick the draws form a SplitMix64 sequence.
-class TickRandom {
- public:
-  /// `salt` separates independent consumers of the same series and tick (e.g. a noise stage).
-  constexpr TickRandom(StreamKey key, int64_t tick, uint64_t salt = 0)
-      : state_(CombineKey(CombineKey(key, static_cast<uint64_t>(tick)), salt)) {}
-
-  /// 64 uniformly distributed bits.
-  constexpr uint64_t NextBits() {
-    state_ += 0x9e3779b97f4a7c15ULL;
-    return Mix64(state_);
-  }
-
-  /// Uniform on [0, 1) with 53 bits of precision.
-  double Uniform01() { return static_cast<double>(NextBits() >> 11) * 0x1.0p-53; }
-
-  /// Uniform on (0, 1]: safe to take the logarithm of.
-  double UniformOpen01() { return static_cast<double>((NextBits() >> 11) + 1) * 0x1.0p-53; }
-
-  /// Uniform on the open interval (0, 1), the midpoints of a 52-bit grid (from 2^-53 to
-  /// 1 − 2^-53, all exact): safe for the logarithm of both u and 1 − u. (With 53 bits the top
-  /// midpoint, 2^53 − 0.5, would round up to exactly 1.)
-  double UniformOpenOpen01() { return OpenOpen01FromBits(NextBits()); }
-
-  /// The draw of `UniformOpenOpen01` for 64 random bits (exposed for tests of its extremes).
-  static constexpr double OpenOpen01FromBits(uint64_t bits) {
-    return (static_cast<double>(bits >> 12) + 0.5) * 0x1.0p-52;
-  }
-
-  /// A pair of independent standard normal draws (Box–Muller), for consumers that need two.
-  void NormalPair(double& first, double& second) {
-    const double radius = std::sqrt(-2.0 * std::log(UniformOpen01()));
-    const double angle = 2.0 * std::numbers::pi * Uniform01();
-    first = radius * std::cos(angle);
-    second = radius * std::sin(angle);
-  }
-
-  /// One standard normal draw.
-  double Normal() {
-    const double radius = std::sqrt(-2.0 * std::log(UniformOpen01()));
-    return radius * std::cos(2.0 * std::numbers::pi * Uniform01());
-  }
-
- private:
-  uint64_t state_;
-};
-
 }  // namespace promsynth
+
+// TickRandom (the draws of one series at one tick) lives in its own header; it is included here so
+// that everything that draws keeps one include.
+#include "signal/tick_random.h"  // IWYU pragma: export

@@ -1,0 +1,140 @@
+// Remote write end to end: a real Prometheus (Debian package) with its remote write receiver gets
+// every tick pushed by the daemon; the series are queryable with the generated values. Also the
+// --shard and --memory.limit flags of the real binary.
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+#include <signal.h>
+
+#include <cmath>
+
+#include "support/daemon_process.h"
+#include "support/http_client.h"
+#include "support/process.h"
+#include "support/temp_dir.h"
+#include "support/wait.h"
+
+namespace promsynth::testing {
+namespace {
+
+using std::chrono::milliseconds;
+using std::chrono::seconds;
+
+/// An instant query's result as (labels text, value) rows.
+std::vector<std::pair<std::string, std::string>> Query(const std::string& api, const std::string& promql) {
+  std::string encoded;
+  for (char c : promql) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') {
+      encoded += c;
+    } else {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(c));
+      encoded += hex;
+    }
+  }
+  const HttpResponse response = Get(api + "/api/v1/query?query=" + encoded);
+  std::vector<std::pair<std::string, std::string>> rows;
+  rapidjson::Document document;
+  if (response.status != 200 || document.Parse(response.body.c_str()).HasParseError()) return rows;
+  for (const auto& row : document["data"]["result"].GetArray()) {
+    std::string labels;
+    for (const auto& label : row["metric"].GetObject()) {
+      labels += std::string(label.name.GetString()) + "=" + label.value.GetString() + ",";
+    }
+    rows.emplace_back(labels, row["value"][1].GetString());
+  }
+  return rows;
+}
+
+TEST(RemoteWriteTest, PushedSeriesAreQueryableInARealPrometheus) {
+  TempDir dir;
+  const int port = FreePort();
+  const std::string api = "http://127.0.0.1:" + std::to_string(port);
+  const std::string prometheus_config = dir.Write("prometheus.yml", "global: {scrape_interval: 1h}\n");
+  ChildProcess prometheus(
+      {"prometheus", "--config.file=" + prometheus_config, "--storage.tsdb.path=" + dir.path() + "/data",
+       "--web.enable-remote-write-receiver", "--web.listen-address=127.0.0.1:" + std::to_string(port)},
+      dir.path() + "/prometheus.log");
+  ASSERT_TRUE(WaitUntil([&] { return Get(api + "/-/ready").status == 200; }, seconds(60), milliseconds(200)))
+      << prometheus.Output();
+
+  // Two targets: the receiver, and a path it does not serve (404: refused, never retried — a
+  // retry would take at least min_backoff = 1h).
+  const std::string config = dir.Write("promsynth.yml", R"(
+global: {seed: 5, tick: 1s, labels: {env: rw}}
+metrics:
+  - {name: rw_level, help: A level., labels: {zone: [a, b, c]}, generator: {kind: constant, value: 42.5}}
+  - {name: rw_events_total, type: counter, help: Events., labels: {id: "0..9"}, generator: {kind: constant, value: 2}}
+remote_write:
+  - url: )" + api + R"(/api/v1/write
+    headers: {X-Test: promsynth}
+    batch: {max_samples: 4}
+  - url: )" + api + R"(/api/v1/nowhere
+    queue: {max_retries: 5, min_backoff: 1h, max_backoff: 1h}
+)");
+  DaemonProcess daemon(config);
+  ASSERT_TRUE(WaitUntil([&] { return Query(api, "rw_level").size() == 3; }, seconds(60), milliseconds(250)))
+      << prometheus.Output();
+  for (const auto& [labels, value] : Query(api, "rw_level")) {
+    EXPECT_EQ(value, "42.5") << labels;
+    EXPECT_NE(labels.find("env=rw"), std::string::npos) << labels;
+  }
+  // The counter grows by 2 per tick: after a few ticks rate() is 2 per second for every series.
+  ASSERT_TRUE(WaitUntil([&] { return Query(api, "rate(rw_events_total[5s]) == 2").size() == 10; },
+                        seconds(60), milliseconds(250)));
+  const auto one = Query(api, "rw_events_total{id=\"7\",env=\"rw\"}");
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(std::fmod(std::stod(one[0].second), 2.0), 0.0);
+
+  // Self-metrics: samples sent to the receiver, and the 404 target's samples failed at once.
+  std::string self;
+  ASSERT_TRUE(WaitUntil(
+      [&] {
+        self = Get(daemon.url() + "/metrics").body;
+        return SampleValue(self, "promsynth_remote_write_samples_failed_total").value_or(0) >= 13;
+      },
+      seconds(30), milliseconds(200)))
+      << self;
+  EXPECT_GE(SampleValue(self, "promsynth_remote_write_samples_sent_total").value_or(0), 13);
+  EXPECT_EQ(SampleValue(self, "promsynth_remote_write_samples_dropped_total"), 0);
+
+  daemon.process().Signal(SIGTERM);
+  EXPECT_TRUE(daemon.process().WaitExit(seconds(20)).has_value());  // shutdown cuts the 1h backoff short
+  prometheus.Signal(SIGTERM);
+  EXPECT_TRUE(prometheus.WaitExit(seconds(20)).has_value());
+}
+
+TEST(ShardFlagTest, ShardsServeDisjointSlicesOfEveryFamily) {
+  TempDir dir;
+  const std::string config =
+      dir.Write("promsynth.yml",
+                "metrics:\n  - {name: s, labels: {i: \"0..9\"}, generator: {kind: constant, value: 1}}\n");
+  DaemonProcess first(config, {"--shard=0/2"});
+  DaemonProcess second(config, {"--shard=1/2"});
+  const std::string a = Get(first.url() + "/metrics").body;
+  const std::string b = Get(second.url() + "/metrics").body;
+  for (int i = 0; i < 10; ++i) {
+    const std::string series = "s{i=\"" + std::to_string(i) + "\"}";
+    EXPECT_EQ(SampleValue(a, series).has_value(), i < 5) << series;
+    EXPECT_EQ(SampleValue(b, series).has_value(), i >= 5) << series;
+  }
+}
+
+TEST(ShardFlagTest, BadShardsAndMemoryLimitsAreRefused) {
+  TempDir dir;
+  const std::string config = dir.Write(
+      "promsynth.yml", "metrics:\n  - {name: big, labels: {i: \"0..999999\"}, generator: {kind: uniform}}\n");
+  const std::string binary = PROMSYNTH_BINARY;
+  CommandResult bad = RunCommand({binary, "--config.file=" + config, "--shard=2/2"}, seconds(30));
+  EXPECT_EQ(bad.exit_code, 2) << bad.output;
+  EXPECT_NE(bad.output.find("0 <= i < n"), std::string::npos) << bad.output;
+  // A million series need about 62 MiB by the estimate: 32 MiB is refused at load, with the estimate.
+  CommandResult check = RunCommand({binary, "check-config", config, "--memory.limit=32MiB"}, seconds(60));
+  EXPECT_EQ(check.exit_code, 1) << check.output;
+  EXPECT_NE(check.output.find("1000000 series"), std::string::npos) << check.output;
+  EXPECT_NE(check.output.find("--memory.limit"), std::string::npos) << check.output;
+  check = RunCommand({binary, "check-config", config, "--memory.limit=1GiB"}, seconds(60));
+  EXPECT_EQ(check.exit_code, 0) << check.output;
+}
+
+}  // namespace
+}  // namespace promsynth::testing
