@@ -4,18 +4,9 @@
 #include <cmath>
 
 #include "config/config_error.h"
+#include "util/floor_div.h"
 
 namespace promsynth {
-namespace {
-
-int64_t FloorDiv(int64_t a, int64_t b) {
-  int64_t quotient = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) --quotient;
-  return quotient;
-}
-
-}  // namespace
-
 std::vector<StreamKey> ComputeStreamKeys(uint64_t seed, const FamilyLayout& family) {
   std::vector<StreamKey> keys(family.series_count);
   const size_t depth = family.columns.size();

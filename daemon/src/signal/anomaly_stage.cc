@@ -4,6 +4,7 @@
 
 #include "signal/stale_marker.h"
 #include "signal/timestamp.h"
+#include "util/floor_div.h"
 
 namespace promsynth {
 
@@ -38,16 +39,6 @@ std::vector<double> AnomalyMultipliers(AnomalyPattern pattern, double factor, in
   }
   return multipliers;
 }
-
-namespace {
-
-int64_t FloorDiv(int64_t a, int64_t b) {
-  int64_t quotient = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) --quotient;
-  return quotient;
-}
-
-}  // namespace
 
 double AnomalyStage::MultiplierAt(int64_t tick, int64_t tick_ms) const {
   const AnomalySchedule& s = schedule_;

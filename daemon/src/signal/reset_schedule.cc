@@ -3,18 +3,9 @@
 #include <algorithm>
 
 #include "signal/timestamp.h"
+#include "util/floor_div.h"
 
 namespace promsynth {
-namespace {
-
-int64_t FloorDiv(int64_t a, int64_t b) {
-  int64_t quotient = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) --quotient;
-  return quotient;
-}
-
-}  // namespace
-
 ResetSchedule::ResetSchedule(const ResetConfig& config)
     : every_ms_(config.every.count()), every_ticks_(config.every_ticks), at_ms_(config.at_ms) {
   std::sort(at_ms_.begin(), at_ms_.end());
