@@ -11,7 +11,8 @@ RUN scripts/install-deps.sh \
 FROM debian:bookworm-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libprometheus-cpp-core1.0 libcivetweb1 libyaml-cpp0.7 \
-      libboost-program-options1.74.0 libsystemd0 zlib1g libssl3 libcrypt1 \
+      libboost-program-options1.74.0 libsystemd0 zlib1g libssl3 libcrypt1 libcurl4 libsnappy1v5 \
+      libtomlplusplus3 libcairo2 \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /stage/usr/bin/promsynth /usr/bin/promsynth
 # The OpenSSL shims civetweb's TLS needs (see daemon/src/http/openssl_shim).
