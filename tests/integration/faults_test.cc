@@ -139,6 +139,18 @@ TEST_F(FaultsTest, AValueOverrideShowsUntilItEndsThenTheGeneratedValueReturns) {
   EXPECT_EQ(Post(daemon_, "/api/v1/overrides", R"({"metric": "fault_requests_total"})").status, 400);
 }
 
+TEST_F(FaultsTest, TargetDownRefusesConnectionsThenListensAgainOnTheSamePort) {
+  ASSERT_EQ(Post(daemon_, "/api/v1/faults", R"({"down": "2s"})").status, 200);
+  // The listener closes: a connection is refused (libcurl: status 0), not answered.
+  EXPECT_TRUE(WaitUntil([&] { return Get(daemon_.url() + "/-/healthy").status == 0; }, seconds(5)));
+  const HttpResponse refused = Get(daemon_.url() + "/metrics");
+  EXPECT_EQ(refused.status, 0) << refused.body;
+  // It comes back by itself on the same port, and the daemon kept ticking meanwhile.
+  EXPECT_TRUE(WaitUntil([&] { return Get(daemon_.url() + "/-/healthy").status == 200; }, seconds(10)));
+  EXPECT_GT(Requests(daemon_), 1);
+  EXPECT_THAT(daemon_.process().Output(), HasSubstr("fault over: listening again"));
+}
+
 TEST_F(FaultsTest, BadFaultRequestsAre400AndChangeNothing) {
   for (const char* body :
        {"", "{", "[]", R"({"error_rate": 2})", R"({"scrape_delay": "soon"})", R"({"nope": 1})"}) {

@@ -229,6 +229,7 @@ struct Daemon::Impl {
       }
       faults.Apply(*request, NowMs());
       Log().Warn("fault injected", {{"request", *body}});
+      if (request->down) asio::post(io, [this, down = *request->down] { TakeListenerDown(down); });
       state(exchange);
     });
     server.Handle(kChangesState, "/api/v1/faults", "DELETE", [this, state](HttpExchange& exchange) {
@@ -272,6 +273,31 @@ struct Daemon::Impl {
       Log().Info("ticking resumed");
       state(exchange);
     });
+  }
+
+  /// The "target down" fault (io thread): the listener closes, so connections are refused as
+  /// by a dead target, and opens again on the same port after `duration`.
+  void TakeListenerDown(Millis duration) {
+    Log().Warn("fault: target down, the listener is closed", {{"for", FormatDuration(duration)}});
+    server.Stop();
+    down_timer.expires_after(duration);
+    down_timer.async_wait([this](const boost::system::error_code& error) {
+      if (!error && !stopping.load()) BringListenerBack();
+    });
+  }
+
+  void BringListenerBack() {
+    try {
+      server.Start();
+      Log().Info("fault over: listening again", {{"port", std::to_string(server.port())}});
+    } catch (const std::exception& error) {
+      Log().Error("cannot listen again after the target-down fault; retrying in 1s",
+                  {{"error", error.what()}});
+      down_timer.expires_after(std::chrono::seconds(1));
+      down_timer.async_wait([this](const boost::system::error_code& wait_error) {
+        if (!wait_error && !stopping.load()) BringListenerBack();
+      });
+    }
   }
 
   /// The netops generator's routes (seed 000) and its runtime scenario control.
@@ -585,6 +611,7 @@ struct Daemon::Impl {
     remote_objectives.Stop();
     remote_writers->clear();  // cuts a request in flight short
     watchdog.cancel();
+    down_timer.cancel();
     ticker.Stop();
     signals.cancel();
     server.Stop();
@@ -596,6 +623,7 @@ struct Daemon::Impl {
   asio::signal_set signals;
   Ticker ticker;
   asio::steady_timer watchdog;
+  asio::steady_timer down_timer{io};  // the target-down fault's end
   SystemdNotifier systemd;
   asio::thread_pool reload_worker{1};
   PluginLoader plugin_loader;

@@ -322,6 +322,11 @@ void HttpServer::Start() {
     throw std::runtime_error("invalid --web.listen-address \"" + options_.listen_address +
                              "\": expected host:port, :port or [ipv6]:port");
   }
+  // A restart (the "target down" fault) listens on the port it had, even when port 0 chose it.
+  if (bound_port_ != 0 && (*ports == "0" || ports->ends_with(":0"))) {
+    ports->resize(ports->size() - 1);
+    *ports += std::to_string(bound_port_);
+  }
   if (tls()) {
     if (auto problem = CheckCivetwebTlsRuntime()) throw std::runtime_error("cannot serve TLS: " + *problem);
     *ports += "s";  // civetweb's suffix for a TLS port
@@ -368,6 +373,7 @@ void HttpServer::Start() {
   }
   adapter_ = std::make_unique<Adapter>(*this);
   server_->addHandler("/", adapter_.get());
+  bound_port_ = port();
 }
 
 void HttpServer::Stop() {

@@ -70,6 +70,7 @@ class HttpServer {
   void HandlePrefix(RouteOptions route, std::string prefix, std::string method, RouteHandler handler);
 
   /// Starts listening. Throws std::runtime_error saying why not (e.g. the port is in use).
+  /// Started again after Stop(), it listens on the port it had before.
   void Start();
   /// Stops listening and waits for requests in flight.
   void Stop();
@@ -121,6 +122,7 @@ class HttpServer {
   bool Admit(HttpExchange& exchange, const WebState& web) const;
 
   HttpServerOptions options_;
+  int bound_port_ = 0;  ///< the port of the last Start(), reused by the next
   std::vector<Route> routes_;
   std::unique_ptr<Adapter> adapter_;
   std::unique_ptr<CivetServer> server_;
