@@ -78,3 +78,39 @@ TEST(PrometheusScrapeTest, UpAndSeriesQueryable) {
 
 }  // namespace
 }  // namespace promsynth::testing
+
+namespace promsynth::testing {
+namespace {
+
+/// The value of up{job="promsynth"} in Prometheus, or "" before the first scrape.
+std::string Up(const std::string& api) {
+  auto rows = Query(api, "up{job=\"promsynth\"}");
+  return rows.size() == 1 ? rows[0].second : "";
+}
+
+TEST(PrometheusScrapeTest, TargetDownFaultDropsUpToZeroAndItComesBack) {
+  TempDir dir;
+  DaemonProcess daemon(std::string(PROMSYNTH_SOURCE_DIR) + "/etc/promsynth.yml");
+  const std::string config = dir.Write("prometheus.yml",
+                                       "global: {scrape_interval: 1s, scrape_timeout: 500ms}\n"
+                                       "scrape_configs:\n  - job_name: promsynth\n"
+                                       "    static_configs: [{targets: ['127.0.0.1:" +
+                                           std::to_string(daemon.port()) + "']}]\n");
+  const int port = FreePort();
+  ChildProcess prometheus(
+      {"prometheus", "--config.file=" + config, "--storage.tsdb.path=" + dir.path() + "/data",
+       "--web.listen-address=127.0.0.1:" + std::to_string(port)},
+      dir.path() + "/prometheus.log");
+  const std::string api = "http://127.0.0.1:" + std::to_string(port);
+  const auto poll = std::chrono::milliseconds(200);
+  ASSERT_TRUE(WaitUntil([&] { return Up(api) == "1"; }, std::chrono::seconds(60), poll))
+      << prometheus.Output();
+  const HttpResponse down =
+      Fetch({.method = "POST", .url = daemon.url() + "/api/v1/faults", .body = R"({"down": "5s"})"});
+  ASSERT_EQ(down.status, 200) << down.body;
+  EXPECT_TRUE(WaitUntil([&] { return Up(api) == "0"; }, std::chrono::seconds(20), poll));
+  EXPECT_TRUE(WaitUntil([&] { return Up(api) == "1"; }, std::chrono::seconds(30), poll));
+}
+
+}  // namespace
+}  // namespace promsynth::testing

@@ -229,8 +229,9 @@ struct Daemon::Impl {
       }
       faults.Apply(*request, NowMs());
       Log().Warn("fault injected", {{"request", *body}});
-      if (request->down) asio::post(io, [this, down = *request->down] { TakeListenerDown(down); });
       state(exchange);
+      // Only once the answer is written: closing the listener also ends this connection.
+      if (request->down) asio::post(io, [this, down = *request->down] { TakeListenerDown(down); });
     });
     server.Handle(kChangesState, "/api/v1/faults", "DELETE", [this, state](HttpExchange& exchange) {
       faults.Clear();
