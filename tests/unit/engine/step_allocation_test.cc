@@ -1,41 +1,18 @@
 // Proves that stepping families of every type allocates nothing: their scratch arrays, rings and
-// observation buffers are all sized when the engine is built. Its own binary, because it replaces
-// the global operator new (allowed once per program). ThreadSanitizer owns the allocator and GCC
-// refuses the replacement there, so TSan builds skip the check.
+// observation buffers are all sized when the engine is built. Its own binary, because it links
+// the counting global operator new (tests/support/allocation_counter.h).
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <cstdint>
-#include <cstdlib>
-#include <new>
 
 #include "config/yaml_config_loader.h"
 #include "engine/engine.h"
-
-#if !defined(__SANITIZE_THREAD__)
-namespace {
-std::atomic<int64_t> g_allocations{0};
-}  // namespace
-
-void* operator new(size_t size) {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void* operator new[](size_t size) { return ::operator new(size); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, size_t) noexcept { std::free(p); }
-void operator delete[](void* p, size_t) noexcept { std::free(p); }
-#endif
+#include "support/allocation_counter.h"
 
 namespace promsynth {
 namespace {
 
 TEST(StepAllocationTest, EveryTypeStepsWithoutAllocating) {
-#if defined(__SANITIZE_THREAD__)
-  GTEST_SKIP() << "the allocation counter is left out of TSan builds";
-#else
   const GeneratorRegistry registry = GeneratorRegistry::WithBuiltins();
   Engine engine(ParseYamlConfig(R"(
 metrics:
@@ -50,11 +27,11 @@ metrics:
                                 "t.yml"),
                 registry);
   engine.Step(1'700'000'000'000);
-  const int64_t before = g_allocations.load();
+  const int64_t before = testing::AllocationCount();
+  ASSERT_GT(before, 0) << "building the engine allocates: the counting operator new is not linked in";
   for (int64_t k = 1; k <= 30; ++k) engine.Step(1'700'000'000'000 + k * 1000);
   engine.Step(1'700'000'000'000 + 45 * 1000);  // a stall: cumulative families catch up
-  EXPECT_EQ(g_allocations.load() - before, 0);
-#endif
+  EXPECT_EQ(testing::AllocationCount() - before, 0);
 }
 
 }  // namespace
