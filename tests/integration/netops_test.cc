@@ -8,6 +8,7 @@
 #include "support/daemon_process.h"
 #include "support/http_client.h"
 #include "support/process.h"
+#include "support/prometheus_server.h"
 #include "support/temp_dir.h"
 #include "support/wait.h"
 
@@ -107,33 +108,15 @@ TEST(NetopsDaemonTest, RealPrometheusSeesAnIncidentStartedThroughTheApi) {
     "error_scenarios": [{"name": "cpu_spike", "cpu": 0, "length": 10}],
     "error_rate": 0})");
   DaemonProcess daemon(config);
-  const int port = FreePort();
-  const std::string api = "http://127.0.0.1:" + std::to_string(port);
-  const std::string prometheus_config =
-      dir.Write("prometheus.yml",
-                "global: {scrape_interval: 1s}\nscrape_configs:\n  - job_name: netops\n"
-                "    static_configs: [{targets: ['127.0.0.1:" +
-                    std::to_string(daemon.port()) + "']}]\n");
-  ChildProcess prometheus(
-      {"prometheus", "--config.file=" + prometheus_config, "--storage.tsdb.path=" + dir.path() + "/data",
-       "--web.listen-address=127.0.0.1:" + std::to_string(port)},
-      dir.path() + "/prometheus.log");
+  PrometheusServer prometheus(dir, ScrapeConfig(daemon.port(), "netops"));
+  // The first row's value, or "" when the query has none yet.
   const auto query = [&](const std::string& promql) {
-    std::string encoded;
-    for (char c : promql) {
-      char hex[4];
-      std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(c));
-      encoded += std::isalnum(static_cast<unsigned char>(c)) ? std::string(1, c) : std::string(hex);
-    }
-    rapidjson::Document document;
-    const std::string body = Get(api + "/api/v1/query?query=" + encoded).body;
-    if (document.Parse(body.c_str()).HasParseError() || !document.HasMember("data")) return std::string();
-    const auto& result = document["data"]["result"];
-    return result.Size() == 0 ? std::string() : std::string(result[0]["value"][1].GetString());
+    const std::vector<QueryRow> rows = prometheus.Query(promql);
+    return rows.empty() ? std::string() : rows.front().second;
   };
   ASSERT_TRUE(WaitUntil([&] { return query("up{job=\"netops\"}") == "1"; }, seconds(60),
                         std::chrono::milliseconds(250)))
-      << prometheus.Output();
+      << prometheus.process().Output();
   ASSERT_TRUE(WaitUntil([&] { return !query("cpu").empty(); }, seconds(30), std::chrono::milliseconds(250)));
   EXPECT_EQ(query("max_over_time(netops_alert_firing{metric=\"cpu\"}[1h])"), "0");  // calm before
   const HttpResponse started = Post(daemon, "/api/v1/scenarios/cpu_spike/start");
@@ -145,8 +128,8 @@ TEST(NetopsDaemonTest, RealPrometheusSeesAnIncidentStartedThroughTheApi) {
                 seconds(10), std::chrono::milliseconds(250)));
   EXPECT_TRUE(WaitUntil([&] { return query("max_over_time(netops_is_error{metric=\"cpu\"}[1h])") == "1"; },
                         seconds(10), std::chrono::milliseconds(250)));
-  prometheus.Signal(SIGTERM);
-  EXPECT_TRUE(prometheus.WaitExit(seconds(20)).has_value());
+  prometheus.process().Signal(SIGTERM);
+  EXPECT_TRUE(prometheus.process().WaitExit(seconds(20)).has_value());
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 // every tick pushed by the daemon; the series are queryable with the generated values. Also the
 // --shard and --memory.limit flags of the real binary.
 #include <gtest/gtest.h>
-#include <rapidjson/document.h>
 #include <signal.h>
 
 #include <cmath>
@@ -10,6 +9,7 @@
 #include "support/daemon_process.h"
 #include "support/http_client.h"
 #include "support/process.h"
+#include "support/prometheus_server.h"
 #include "support/temp_dir.h"
 #include "support/wait.h"
 
@@ -19,43 +19,11 @@ namespace {
 using std::chrono::milliseconds;
 using std::chrono::seconds;
 
-/// An instant query's result as (labels text, value) rows.
-std::vector<std::pair<std::string, std::string>> Query(const std::string& api, const std::string& promql) {
-  std::string encoded;
-  for (char c : promql) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') {
-      encoded += c;
-    } else {
-      char hex[4];
-      std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(c));
-      encoded += hex;
-    }
-  }
-  const HttpResponse response = Get(api + "/api/v1/query?query=" + encoded);
-  std::vector<std::pair<std::string, std::string>> rows;
-  rapidjson::Document document;
-  if (response.status != 200 || document.Parse(response.body.c_str()).HasParseError()) return rows;
-  for (const auto& row : document["data"]["result"].GetArray()) {
-    std::string labels;
-    for (const auto& label : row["metric"].GetObject()) {
-      labels += std::string(label.name.GetString()) + "=" + label.value.GetString() + ",";
-    }
-    rows.emplace_back(labels, row["value"][1].GetString());
-  }
-  return rows;
-}
-
 TEST(RemoteWriteTest, PushedSeriesAreQueryableInARealPrometheus) {
   TempDir dir;
-  const int port = FreePort();
-  const std::string api = "http://127.0.0.1:" + std::to_string(port);
-  const std::string prometheus_config = dir.Write("prometheus.yml", "global: {scrape_interval: 1h}\n");
-  ChildProcess prometheus(
-      {"prometheus", "--config.file=" + prometheus_config, "--storage.tsdb.path=" + dir.path() + "/data",
-       "--web.enable-remote-write-receiver", "--web.listen-address=127.0.0.1:" + std::to_string(port)},
-      dir.path() + "/prometheus.log");
-  ASSERT_TRUE(WaitUntil([&] { return Get(api + "/-/ready").status == 200; }, seconds(60), milliseconds(200)))
-      << prometheus.Output();
+  PrometheusServer prometheus(dir, "global: {scrape_interval: 1h}\n", {"--web.enable-remote-write-receiver"});
+  const std::string& api = prometheus.api();
+  ASSERT_TRUE(prometheus.WaitReady()) << prometheus.process().Output();
 
   // Two targets: the receiver, and a path it does not serve (404: refused, never retried — a
   // retry would take at least min_backoff = 1h).
@@ -72,16 +40,17 @@ remote_write:
     queue: {max_retries: 5, min_backoff: 1h, max_backoff: 1h}
 )");
   DaemonProcess daemon(config);
-  ASSERT_TRUE(WaitUntil([&] { return Query(api, "rw_level").size() == 3; }, seconds(60), milliseconds(250)))
-      << prometheus.Output();
-  for (const auto& [labels, value] : Query(api, "rw_level")) {
+  ASSERT_TRUE(
+      WaitUntil([&] { return prometheus.Query("rw_level").size() == 3; }, seconds(60), milliseconds(250)))
+      << prometheus.process().Output();
+  for (const auto& [labels, value] : prometheus.Query("rw_level")) {
     EXPECT_EQ(value, "42.5") << labels;
     EXPECT_NE(labels.find("env=rw"), std::string::npos) << labels;
   }
   // The counter grows by 2 per tick: after a few ticks rate() is 2 per second for every series.
-  ASSERT_TRUE(WaitUntil([&] { return Query(api, "rate(rw_events_total[5s]) == 2").size() == 10; },
+  ASSERT_TRUE(WaitUntil([&] { return prometheus.Query("rate(rw_events_total[5s]) == 2").size() == 10; },
                         seconds(60), milliseconds(250)));
-  const auto one = Query(api, "rw_events_total{id=\"7\",env=\"rw\"}");
+  const auto one = prometheus.Query("rw_events_total{id=\"7\",env=\"rw\"}");
   ASSERT_EQ(one.size(), 1u);
   EXPECT_EQ(std::fmod(std::stod(one[0].second), 2.0), 0.0);
 
@@ -99,8 +68,8 @@ remote_write:
 
   daemon.process().Signal(SIGTERM);
   EXPECT_TRUE(daemon.process().WaitExit(seconds(20)).has_value());  // shutdown cuts the 1h backoff short
-  prometheus.Signal(SIGTERM);
-  EXPECT_TRUE(prometheus.WaitExit(seconds(20)).has_value());
+  prometheus.process().Signal(SIGTERM);
+  EXPECT_TRUE(prometheus.process().WaitExit(seconds(20)).has_value());
 }
 
 TEST(ShardFlagTest, ShardsServeDisjointSlicesOfEveryFamily) {
