@@ -140,7 +140,7 @@ TEST_F(FaultsTest, AValueOverrideShowsUntilItEndsThenTheGeneratedValueReturns) {
 }
 
 TEST_F(FaultsTest, TargetDownRefusesConnectionsThenListensAgainOnTheSamePort) {
-  ASSERT_EQ(Post(daemon_, "/api/v1/faults", R"({"down": "2s"})").status, 200);
+  ASSERT_EQ(Post(daemon_, "/api/v1/faults", R"({"down": "4s"})").status, 200);
   // The listener closes: a connection is refused (libcurl: status 0), not answered.
   EXPECT_TRUE(WaitUntil([&] { return Get(daemon_.url() + "/-/healthy").status == 0; }, seconds(5)));
   const HttpResponse refused = Get(daemon_.url() + "/metrics");

@@ -4,10 +4,12 @@
 #include <civetweb.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace promsynth {
 namespace {
@@ -46,17 +48,59 @@ bool IsThisConnection(int fd, const mg_request_info& request) {
          peer_host == request.remote_addr;
 }
 
+/// Calls `visit(fd)` for each descriptor the process has open.
+template <typename Visit>
+void ForEachDescriptor(Visit&& visit) {
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", error)) {
+    if (visit(std::atoi(entry.path().filename().c_str()))) return;
+  }
+}
+
+/// True for a connected socket (not a listener) whose local port is `port`.
+bool IsConnectionTo(int fd, int port) {
+  int listening = 0;
+  socklen_t listening_size = sizeof listening;
+  if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &listening_size) != 0 || listening != 0) {
+    return false;
+  }
+  sockaddr_storage peer{};
+  sockaddr_storage local{};
+  socklen_t peer_size = sizeof peer;
+  socklen_t local_size = sizeof local;
+  if (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_size) != 0) return false;
+  if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_size) != 0) return false;
+  std::string host;
+  int local_port = 0;
+  return Endpoint(local, host, local_port) && local_port == port;
+}
+
 }  // namespace
 
 bool AbortConnection(const HttpExchange& exchange) {
   const mg_request_info* request = mg_get_request_info(exchange.connection());
   if (request == nullptr) return false;
-  std::error_code error;
-  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", error)) {
-    const int fd = std::atoi(entry.path().filename().c_str());
-    if (IsThisConnection(fd, *request)) return shutdown(fd, SHUT_WR) == 0;
+  bool aborted = false;
+  ForEachDescriptor([&](int fd) {
+    if (!IsThisConnection(fd, *request)) return false;
+    aborted = shutdown(fd, SHUT_WR) == 0;
+    return true;
+  });
+  return aborted;
+}
+
+int CloseOrphanedConnections(int local_port) {
+  // Collected first: closing while the directory is being read would change what it lists.
+  std::vector<int> orphans;
+  ForEachDescriptor([&](int fd) {
+    if (IsConnectionTo(fd, local_port)) orphans.push_back(fd);
+    return false;
+  });
+  for (const int fd : orphans) {
+    shutdown(fd, SHUT_RDWR);
+    close(fd);
   }
-  return false;
+  return static_cast<int>(orphans.size());
 }
 
 }  // namespace promsynth

@@ -13,4 +13,10 @@ namespace promsynth {
 /// the socket was not found (the response then simply stays unfinished).
 bool AbortConnection(const HttpExchange& exchange);
 
+/// Closes the connections to `local_port` that a stopped civetweb server left open: a socket
+/// it accepted just before the stop and had queued for a worker is neither served nor closed,
+/// so its client would hang until its own timeout. Call only once the server on that port is
+/// gone; returns how many were closed.
+int CloseOrphanedConnections(int local_port);
+
 }  // namespace promsynth

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "http/basic_auth.h"
+#include "http/connection_abort.h"
 #include "http/rate_limiter.h"
 #include "http/tls_context.h"
 #include "util/logger.h"
@@ -387,10 +388,16 @@ void HttpServer::Stop() {
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
   });
+  const int stopped_port = port();
   server_->close();
   stopped = true;
   waker.join();
   server_.reset();
+  // civetweb drops, without closing, a connection it accepted in the last moment before the
+  // stop; its client would hang instead of seeing the connection end.
+  if (const int orphans = stopped_port > 0 ? CloseOrphanedConnections(stopped_port) : 0; orphans > 0) {
+    Log().Debug("closed connections the stopped HTTP server left open", {{"count", std::to_string(orphans)}});
+  }
 }
 
 int HttpServer::port() const {
