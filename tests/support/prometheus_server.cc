@@ -22,7 +22,8 @@ PrometheusServer::PrometheusServer(const TempDir& dir, const std::string& config
 }
 
 bool PrometheusServer::WaitReady(std::chrono::milliseconds timeout) const {
-  return WaitUntil([&] { return Get(api_ + "/-/ready").status == 200; }, timeout, std::chrono::milliseconds(200));
+  return WaitUntil([&] { return Get(api_ + "/-/ready").status == 200; }, timeout,
+                   std::chrono::milliseconds(200));
 }
 
 std::vector<QueryRow> PrometheusServer::Query(const std::string& promql) const {

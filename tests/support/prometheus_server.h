@@ -19,7 +19,8 @@ using QueryRow = std::pair<std::string, std::string>;
 class PrometheusServer {
  public:
   /// Starts `prometheus` with `config_yaml` written to dir/prometheus.yml, plus `extra_flags`.
-  PrometheusServer(const TempDir& dir, const std::string& config_yaml, std::vector<std::string> extra_flags = {});
+  PrometheusServer(const TempDir& dir, const std::string& config_yaml,
+                   std::vector<std::string> extra_flags = {});
 
   /// `http://127.0.0.1:<port>`.
   const std::string& api() const { return api_; }
