@@ -15,6 +15,7 @@
 #include "alerting/live_alerts.h"
 #include "app/config_source.h"
 #include "app/netops_runtime.h"
+#include "app/scenario_control.h"
 #include "app/status_report.h"
 #include "config/config_error.h"
 #include "engine/engine.h"
@@ -43,6 +44,9 @@ namespace promsynth {
 namespace asio = boost::asio;
 
 namespace {
+
+/// What a route that needs the io thread answers when the daemon stops before it could run.
+const netops::HttpResult kShuttingDown{503, "text/plain; charset=utf-8", "shutting down\n"};
 
 int64_t NowMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -322,8 +326,10 @@ struct Daemon::Impl {
         return netops.Generate(body, static_cast<double>(NowMs()) / 1000.0);
       });
     });
-    server.Handle("/api/v1/scenarios", "GET",
-                  [this](HttpExchange& exchange) { Answer(exchange, netops.ListScenarios()); });
+    server.Handle("/api/v1/scenarios", "GET", [this](HttpExchange& exchange) {
+      Answer(exchange,
+             OnIoThread([this] { return ListScenarios(netops, Overlay()); }).value_or(kShuttingDown));
+    });
     server.HandlePrefix(kChangesState, "/api/v1/scenarios/", "POST", [this](HttpExchange& exchange) {
       // /api/v1/scenarios/<name>/start or /stop
       std::string_view rest = exchange.path().substr(std::string_view("/api/v1/scenarios/").size());
@@ -334,12 +340,15 @@ struct Daemon::Impl {
                          "use POST /api/v1/scenarios/<name>/start or /api/v1/scenarios/<name>/stop\n");
         return;
       }
-      Answer(exchange, netops.ControlScenario(rest.substr(0, slash), action));
+      const std::string name(rest.substr(0, slash));
+      Answer(exchange, OnIoThread([this, name, action = std::string(action)] {
+                         return ControlScenario(netops, Overlay(), name, action);
+                       }).value_or(kShuttingDown));
     });
   }
 
   /// The status page's data: the running config, recent values, scenarios, alerts and SLOs.
-  std::string StatusJson() const {
+  std::string StatusJson() {
     std::shared_ptr<const Config> config;
     {
       std::lock_guard lock(landing_mutex);
@@ -349,8 +358,9 @@ struct Daemon::Impl {
         config.get(),    trends.Copy(), 0, static_cast<uint64_t>(self.ticks.Value()), NowMs(), "",
         netops.Alerts(), board.ToJson()};
     report.series = config->SeriesCount();
-    const netops::HttpResult scenarios = netops.ListScenarios();
-    if (scenarios.status == 200) report.scenarios_json = scenarios.body;
+    const std::optional<netops::HttpResult> scenarios =
+        OnIoThread([this] { return ListScenarios(netops, Overlay()); });
+    if (scenarios && scenarios->status == 200) report.scenarios_json = scenarios->body;
     return RenderStatusJson(report);
   }
 
@@ -359,27 +369,38 @@ struct Daemon::Impl {
   /// or interval) and returns the snapshot published after it. Scrapes are serialised on the io
   /// thread, so two scrapes see two consecutive steps (1, then 4), never the same one twice.
   std::shared_ptr<const Snapshot> AdvanceForScrape() {
-    auto promise = std::make_shared<std::promise<std::shared_ptr<const Snapshot>>>();
-    std::future<std::shared_ptr<const Snapshot>> future = promise->get_future();
-    asio::post(io, [this, promise] {
-      const int64_t now = NowMs();
-      if (engine->AdvanceOnScrape(now).families_stepped > 0) {
-        std::shared_ptr<const Snapshot> snapshot = overrides.Apply(engine->Publish(), now);
-        objectives->Record(*snapshot);
-        trends.Record(*snapshot);
-        snapshots.Store(snapshot);
-        self.ticks.Increment();
-        CountFailures();
-        promise->set_value(std::move(snapshot));
-        return;
-      }
-      promise->set_value(snapshots.Load());
-    });
+    return OnIoThread([this] {
+             const int64_t now = NowMs();
+             if (engine->AdvanceOnScrape(now).families_stepped == 0) return snapshots.Load();
+             std::shared_ptr<const Snapshot> snapshot = overrides.Apply(engine->Publish(), now);
+             objectives->Record(*snapshot);
+             trends.Record(*snapshot);
+             snapshots.Store(snapshot);
+             self.ticks.Increment();
+             CountFailures();
+             return snapshot;
+           })
+        .value_or(snapshots.Load());
+  }
+
+  /// Runs `work` on the io thread, which owns the engine and its scenario groups, and returns its
+  /// result; nullopt when the daemon shuts down first (the io thread then never runs it).
+  template <typename Work>
+  auto OnIoThread(Work&& work) -> std::optional<decltype(work())> {
+    using Result = decltype(work());
+    auto promise = std::make_shared<std::promise<Result>>();
+    std::future<Result> future = promise->get_future();
+    asio::post(io, [promise, work = std::forward<Work>(work)]() mutable { promise->set_value(work()); });
     // Wait in slices: a shutdown stops the io thread, and the post then never runs.
     while (future.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
-      if (stopping.load()) return snapshots.Load();
+      if (stopping.load()) return std::nullopt;
     }
     return future.get();
+  }
+
+  /// The YAML config's scenario groups (io thread), or nullptr without any.
+  netops::ScenarioOverlay* Overlay() {
+    return dynamic_cast<netops::ScenarioOverlay*>(engine->override_stage());
   }
 
   /// Sets promsynth_scenario_active{group,scenario} from the engine's scenario groups.

@@ -59,9 +59,14 @@ netops::HttpResult NetopsRuntime::Generate(std::string_view body, double now_sec
   return service_.Generate(body, now_seconds);
 }
 
-netops::HttpResult NetopsRuntime::ListScenarios() const {
+void NetopsRuntime::AddScenarios(netops::ScenarioListJson& list) const {
   std::lock_guard lock(mutex_);
-  return service_.ListScenarios();
+  service_.AddScenarios(list);
+}
+
+bool NetopsRuntime::HasScenario(std::string_view name) const {
+  std::lock_guard lock(mutex_);
+  return service_.HasScenario(name);
 }
 
 netops::HttpResult NetopsRuntime::ControlScenario(std::string_view name, std::string_view action) {

@@ -28,7 +28,10 @@ class NetopsRuntime {
   netops::HttpResult Start(std::string_view body);
   netops::HttpResult Stop();
   netops::HttpResult Generate(std::string_view body, double now_seconds);
-  netops::HttpResult ListScenarios() const;
+  /// Appends the netops config's scenarios (none while nothing was loaded) to `list`.
+  void AddScenarios(netops::ScenarioListJson& list) const;
+  /// Whether the loaded netops config has a scenario named `name`.
+  bool HasScenario(std::string_view name) const;
   /// `action` is `start` or `stop`.
   netops::HttpResult ControlScenario(std::string_view name, std::string_view action);
   /// Loads a config from `--config.file` and starts generating.

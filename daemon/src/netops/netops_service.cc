@@ -2,8 +2,8 @@
 
 #include <utility>
 
-#include "compat/python_float_format.h"
 #include "config/config_error.h"
+#include "netops/scenario_list_json.h"
 
 namespace promsynth::netops {
 namespace {
@@ -60,37 +60,19 @@ const std::vector<std::string>& NetopsService::warnings() const {
   return simulator_ ? simulator_->config().warnings : kNone;
 }
 
-std::string NetopsService::ScenarioJson(size_t index) const {
-  const ScenarioMachine& machine = simulator_->machine();
-  std::string out = "{\"name\": ";
-  AppendPythonJsonString(out, machine.scenario(index).name);
-  out += ", \"index\": " + std::to_string(index) + ", \"length\": ";
-  compat::AppendPythonFloat(out, machine.scenario(index).length);
-  out += ", \"active\": ";
-  out += machine.active_scenario() == index ? "true" : "false";
-  out += ", \"pending\": ";
-  out += machine.pending_start() == index                               ? "\"start\""
-         : machine.pending_stop() && machine.active_scenario() == index ? "\"stop\""
-                                                                        : "null";
-  out += '}';
-  return out;
-}
-
 HttpResult NetopsService::ListScenarios() const {
   // Listing is a read: with nothing loaded there is simply nothing to list.
-  if (!simulator_) return Json(200, "{\"state\": \"idle\", \"in_error\": false, \"scenarios\": []}");
-  const ScenarioMachine& machine = simulator_->machine();
-  std::string out = "{\"state\": ";
-  out += generating_ ? "\"generating\"" : "\"idle\"";
-  out += ", \"in_error\": ";
-  out += machine.in_error() ? "true" : "false";
-  out += ", \"scenarios\": [";
-  for (size_t i = 0; i < machine.scenario_count(); ++i) {
-    if (i > 0) out += ", ";
-    out += ScenarioJson(i);
-  }
-  out += "]}";
-  return Json(200, std::move(out));
+  ScenarioListJson list;
+  AddScenarios(list);
+  return Json(200, list.Finish(generating_ ? "generating" : "idle"));
+}
+
+void NetopsService::AddScenarios(ScenarioListJson& list) const {
+  if (simulator_) list.Add(simulator_->machine());
+}
+
+bool NetopsService::HasScenario(std::string_view name) const {
+  return simulator_ && simulator_->FindScenario(name).has_value();
 }
 
 HttpResult NetopsService::StartScenario(std::string_view name) {
@@ -99,28 +81,17 @@ HttpResult NetopsService::StartScenario(std::string_view name) {
   if (!index) return Text(404, "netops: no scenario named \"" + std::string(name) + "\"");
   simulator_->RequestScenarioStart(*index);
   batch_->RequestScenarioStart(*index);
-  return Json(202, ScenarioJson(*index));
+  return Json(202, ScenarioJson(simulator_->machine(), *index));
 }
 
 HttpResult NetopsService::StopScenario(std::string_view name) {
   if (!simulator_) return NotLoaded();
   const std::optional<size_t> index = simulator_->FindScenario(name);
   if (!index) return Text(404, "netops: no scenario named \"" + std::string(name) + "\"");
-  const ScenarioMachine& machine = simulator_->machine();
-  bool changed = false;
-  if (machine.pending_start() == index) {
-    simulator_->CancelScenarioStart();
-    changed = true;
-  }
-  if (machine.active_scenario() == index) {
-    simulator_->RequestScenarioStop();
-    changed = true;
-  }
+  const bool changed = simulator_->RequestScenarioStopOf(*index);
   // The batch simulator follows the same request, judged by its own state.
-  if (batch_->machine().pending_start() == index) batch_->CancelScenarioStart();
-  if (batch_->machine().active_scenario() == index) batch_->RequestScenarioStop();
-  if (!changed) return Json(200, ScenarioJson(*index));
-  return Json(202, ScenarioJson(*index));
+  batch_->RequestScenarioStopOf(*index);
+  return Json(changed ? 202 : 200, ScenarioJson(simulator_->machine(), *index));
 }
 
 }  // namespace promsynth::netops

@@ -9,6 +9,7 @@
 #include "netops/generate_response.h"
 #include "netops/netops_config.h"
 #include "netops/netops_simulator.h"
+#include "netops/scenario_list_json.h"
 
 namespace promsynth::netops {
 
@@ -46,6 +47,10 @@ class NetopsService {
   /// `GET /api/v1/scenarios`: `{"state": "idle"|"generating", "in_error": bool, "scenarios": [{"name",
   /// "index", "length", "active", "pending"}]}`; an empty idle list when no config was ever loaded.
   HttpResult ListScenarios() const;
+  /// Appends the loaded config's scenarios (none before the first start) to `list`.
+  void AddScenarios(ScenarioListJson& list) const;
+  /// Whether the loaded config has a scenario named `name`.
+  bool HasScenario(std::string_view name) const;
   /// `POST /api/v1/scenarios/<name>/start`: the scenario starts at the next tick (202 with the
   /// scenario's JSON); 404 for an unknown name or when no config is loaded.
   HttpResult StartScenario(std::string_view name);
@@ -64,8 +69,6 @@ class NetopsService {
   const std::vector<std::string>& warnings() const;
 
  private:
-  std::string ScenarioJson(size_t index) const;
-
   uint64_t seed_;
   IsErrorMode mode_;
   std::unique_ptr<NetopsSimulator> simulator_;

@@ -76,10 +76,9 @@ class NetopsSimulator {
   bool IsScenarioActive(size_t index) const { return machine_.active_scenario() == index; }
   /// Forces scenario `index` to start at the next tick (see `ScenarioMachine::RequestStart`).
   void RequestScenarioStart(size_t index) { machine_.RequestStart(index); }
-  /// Forces the active scenario to end at the next tick (see `ScenarioMachine::RequestStop`).
-  void RequestScenarioStop() { machine_.RequestStop(); }
-  /// Withdraws a pending forced start.
-  void CancelScenarioStart() { machine_.CancelStart(); }
+  /// Ends scenario `index` at the next tick when it is active or pending; true when that changed
+  /// anything (see `ScenarioMachine::RequestStopOf`).
+  bool RequestScenarioStopOf(size_t index) { return machine_.RequestStopOf(index); }
 
   /// Appends the sample's value as Python's `str()` prints it (a bound as written in JSON).
   void AppendValueText(std::string& out, size_t metric, const MetricSample& sample) const;

@@ -24,6 +24,19 @@ void ScenarioMachine::RequestStop() {
   requested_start_.reset();
 }
 
+bool ScenarioMachine::RequestStopOf(size_t index) {
+  bool changed = false;
+  if (requested_start_ == index) {
+    CancelStart();
+    changed = true;
+  }
+  if (active_scenario() == index && !requested_stop_) {
+    RequestStop();
+    changed = true;
+  }
+  return changed;
+}
+
 ScenarioEvent ScenarioMachine::Tick() {
   if (requested_start_.has_value()) {
     const size_t index = *requested_start_;

@@ -54,6 +54,9 @@ class ScenarioMachine {
   void RequestStop();
   /// Withdraws a pending `RequestStart`.
   void CancelStart() { requested_start_.reset(); }
+  /// Stops scenario `index` only: withdraws its pending start, and ends it at the next tick when
+  /// it is the active one. Returns whether anything changed (false when `index` is neither).
+  bool RequestStopOf(size_t index);
 
   bool in_error() const { return in_error_; }
   /// The scenario in progress (after its first tick until its end), if any.

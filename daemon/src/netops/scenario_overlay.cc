@@ -48,6 +48,21 @@ ScenarioOverlay::ScenarioOverlay(const Config& config, const SeriesLayout& layou
   }
 }
 
+std::vector<ScenarioOverlay::ScenarioRef> ScenarioOverlay::Find(std::string_view name) const {
+  // Compared whole rather than split at a slash: group and scenario names may contain one.
+  std::vector<ScenarioRef> found;
+  for (size_t g = 0; g < groups_.size(); ++g) {
+    const std::string& group = groups_[g].name;
+    const bool qualified = name.size() > group.size() && name.starts_with(group) && name[group.size()] == '/';
+    for (size_t s = 0; s < groups_[g].machine.scenario_count(); ++s) {
+      const std::string& scenario = groups_[g].machine.scenario(s).name;
+      if (name == scenario || (qualified && name.substr(group.size() + 1) == scenario))
+        found.push_back({g, s});
+    }
+  }
+  return found;
+}
+
 void ScenarioOverlay::BeginStep(int64_t now_ms) noexcept {
   const int64_t global_tick = now_ms >= 0 ? now_ms / tick_ms_ : -((-now_ms + tick_ms_ - 1) / tick_ms_);
   if (!last_global_tick_) {

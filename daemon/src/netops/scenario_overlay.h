@@ -5,6 +5,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/config.h"
@@ -42,6 +43,17 @@ class ScenarioOverlay final : public SeriesOverride {
   const std::string& group_name(size_t index) const { return groups_[index].name; }
   /// Group `index`'s scenario machine (its active scenario, names, lengths).
   const ScenarioMachine& machine(size_t index) const { return groups_[index].machine; }
+  /// The same, to force scenarios through its Request* methods (the runtime control API).
+  ScenarioMachine& machine(size_t index) { return groups_[index].machine; }
+
+  /// A scenario's place: its group and its index in the group.
+  struct ScenarioRef {
+    size_t group = 0;
+    size_t scenario = 0;
+  };
+  /// The scenarios that `name` designates: `<group>/<scenario>`, or a bare scenario name, which
+  /// matches that scenario in every group that has one (more than one result is ambiguous).
+  std::vector<ScenarioRef> Find(std::string_view name) const;
   /// Global ticks the groups have advanced.
   int64_t ticks() const { return ticks_; }
 

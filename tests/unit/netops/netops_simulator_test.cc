@@ -208,7 +208,8 @@ TEST(NetopsSimulatorTest, ForcedScenarioThroughTheSimulator) {
   EXPECT_TRUE(saw_pinned_max);
   simulator.RequestScenarioStart(0);
   simulator.Tick();
-  simulator.RequestScenarioStop();
+  EXPECT_TRUE(simulator.RequestScenarioStopOf(0));
+  EXPECT_FALSE(simulator.RequestScenarioStopOf(0));  // already ending: nothing more changes
   EXPECT_EQ(simulator.Tick().event, ScenarioEvent::kEnded);
   EXPECT_FALSE(simulator.IsScenarioActive(0));
 }

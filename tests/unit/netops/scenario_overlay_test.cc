@@ -170,3 +170,41 @@ scenario_groups:
 
 }  // namespace
 }  // namespace promsynth::netops
+
+namespace promsynth::netops {
+namespace {
+
+TEST(ScenarioOverlayTest, FindsScenariosByGroupQualifiedOrBareName) {
+  const Config config = ParseYamlConfig(R"(
+metrics:
+  - {name: a, generator: {kind: constant, value: 1}}
+scenario_groups:
+  - name: edge/eu
+    metrics: {a: {effect: drop}}
+    scenarios: [{name: outage, length: 5, metrics: {a: 0}}, {name: cut/over, length: 5, metrics: {a: 0}}]
+  - name: core
+    metrics: {a: {effect: drop}}
+    scenarios: [{name: outage, length: 5, metrics: {a: 0}}]
+)",
+                                        "groups.yml");
+  OverlayRun run(config);
+  using Refs = std::vector<std::pair<size_t, size_t>>;
+  auto find = [&](std::string_view name) {
+    Refs refs;
+    for (const ScenarioOverlay::ScenarioRef& ref : run.overlay->Find(name))
+      refs.emplace_back(ref.group, ref.scenario);
+    return refs;
+  };
+  // Names are compared whole, so slashes inside a group's or a scenario's name are fine.
+  EXPECT_EQ(find("outage"), (Refs{{0, 0}, {1, 0}}));
+  EXPECT_EQ(find("edge/eu/outage"), (Refs{{0, 0}}));
+  EXPECT_EQ(find("core/outage"), (Refs{{1, 0}}));
+  EXPECT_EQ(find("cut/over"), (Refs{{0, 1}}));
+  EXPECT_EQ(find("edge/eu/cut/over"), (Refs{{0, 1}}));
+  EXPECT_EQ(find("core/cut/over"), Refs{});
+  EXPECT_EQ(find("edge/outage"), Refs{});
+  EXPECT_EQ(find(""), Refs{});
+}
+
+}  // namespace
+}  // namespace promsynth::netops
