@@ -163,5 +163,24 @@ TEST_F(FaultsTest, BadFaultRequestsAre400AndChangeNothing) {
   EXPECT_EQ(Get(daemon_.url() + "/metrics").status, 200);
 }
 
+TEST(FaultsConfigTest, TheConfigsBaselineAndScheduleApplyFromTheLoad) {
+  TempDir dir;
+  // Every scrape fails from the start (the baseline); one second after the load the listener
+  // goes down for a second. DELETE /api/v1/faults returns to the baseline, not to no faults.
+  DaemonProcess daemon(dir.Write("faults.yml", std::string(kConfig) + R"(faults:
+  error_rate: 1
+  scheduled:
+    - {at: 1s, down: 1s}
+)"));
+  EXPECT_EQ(Get(daemon.url() + "/metrics").status, 500);
+  EXPECT_THAT(Get(daemon.url() + "/api/v1/state").body, HasSubstr(R"("error_rate":1.0)"));
+  ASSERT_EQ(Fetch({.method = "DELETE", .url = daemon.url() + "/api/v1/faults"}).status, 200);
+  EXPECT_EQ(Get(daemon.url() + "/metrics").status, 500);
+  EXPECT_TRUE(WaitUntil([&] { return Get(daemon.url() + "/-/healthy").status == 0; }, seconds(10)));
+  EXPECT_TRUE(WaitUntil([&] { return Get(daemon.url() + "/-/healthy").status == 200; }, seconds(10)));
+  EXPECT_THAT(daemon.process().Output(),
+              HasSubstr(R"(scheduled fault injected" request="{\"down\": \"1s\"}")"));
+}
+
 }  // namespace
 }  // namespace promsynth::testing

@@ -23,6 +23,7 @@
 #include "engine/snapshot_pool.h"
 #include "engine/ticker.h"
 #include "faults/fault_injector.h"
+#include "faults/fault_schedule.h"
 #include "faults/value_overrides.h"
 #include "http/http_server.h"
 #include "http/landing_page.h"
@@ -277,6 +278,26 @@ struct Daemon::Impl {
       faults.Resume();
       Log().Info("ticking resumed");
       state(exchange);
+    });
+  }
+
+  /// Waits for the next of the config's scheduled faults and injects what is due (io thread, or
+  /// before it runs). Re-armed by every load, so the schedule counts from the load.
+  void ArmFaultSchedule() {
+    const std::optional<int64_t> next = fault_schedule.NextDue();
+    if (!next) {
+      fault_timer.cancel();
+      return;
+    }
+    fault_timer.expires_after(std::chrono::milliseconds(std::max<int64_t>(0, *next - NowMs())));
+    fault_timer.async_wait([this](const boost::system::error_code& error) {
+      if (error || stopping.load()) return;
+      for (const FaultRequest& request : fault_schedule.TakeDue(NowMs())) {
+        faults.Apply(request, NowMs());
+        Log().Warn("scheduled fault injected", {{"request", FormatFaultRequest(request)}});
+        if (request.down) TakeListenerDown(*request.down);
+      }
+      ArmFaultSchedule();
     });
   }
 
@@ -580,7 +601,9 @@ struct Daemon::Impl {
     alerts.Configure(engine->config(), NowMs());
     remote_objectives.Replace(objectives);
     self.series.Set(static_cast<double>(engine->series_count()));
-    faults.SetBaseline({}, engine->config().global.seed);
+    faults.SetBaseline(engine->config().faults.baseline, engine->config().global.seed);
+    fault_schedule = FaultSchedule(engine->config().faults.scheduled, NowMs());
+    ArmFaultSchedule();
     families = engine->config().metrics.size();
     scrape_advance = engine->advances_on_scrape();
     self.reload_successful.Set(1);
@@ -634,6 +657,7 @@ struct Daemon::Impl {
     remote_writers->clear();  // cuts a request in flight short
     watchdog.cancel();
     down_timer.cancel();
+    fault_timer.cancel();
     ticker.Stop();
     signals.cancel();
     server.Stop();
@@ -645,7 +669,9 @@ struct Daemon::Impl {
   asio::signal_set signals;
   Ticker ticker;
   asio::steady_timer watchdog;
-  asio::steady_timer down_timer{io};  // the target-down fault's end
+  asio::steady_timer down_timer{io};   // the target-down fault's end
+  asio::steady_timer fault_timer{io};  // the next scheduled fault of the config
+  FaultSchedule fault_schedule;        // io thread only
   SystemdNotifier systemd;
   asio::thread_pool reload_worker{1};
   PluginLoader plugin_loader;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "config/alert_config.h"
+#include "config/fault_config.h"
 #include "config/label_values.h"
 #include "config/remote_write_config.h"
 #include "config/scenario_config.h"
@@ -192,6 +193,7 @@ struct Config {
   std::optional<AlertmanagerConfig> alertmanager;    ///< `alertmanager:`: promsynth posts its own alerts
   std::vector<ScenarioGroupConfig> scenario_groups;  ///< `scenario_groups:`
   std::vector<RemoteWriteConfig> remote_write;       ///< where every tick is pushed (remote_write:)
+  FaultsConfig faults;                               ///< `faults:`: misbehaviour from the load on
 
   /// Time series exposed by all metrics (ExposedSeriesCount): what `--limits.max-series` bounds.
   uint64_t SeriesCount() const;

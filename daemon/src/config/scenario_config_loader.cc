@@ -80,17 +80,6 @@ void ReadGroupMetric(Walker& walker, const YAML::Node& name, const YAML::Node& n
   group.metrics.push_back(std::move(metric));
 }
 
-std::optional<Millis> ReadScheduleDuration(Walker& walker, const YAML::Node& node, const std::string& key,
-                                           bool allow_zero) {
-  const std::optional<Millis> value = node.IsScalar() ? ParseDuration(node.Scalar()) : std::nullopt;
-  if (!value || value->count() < 0 || (!allow_zero && value->count() == 0)) {
-    walker.Fail(node, key, "not a duration", Walker::Describe(node),
-                allow_zero ? "a duration such as 0s, 90s, 5m" : "a positive duration such as 1h");
-    return std::nullopt;
-  }
-  return value;
-}
-
 void ReadScenario(Walker& walker, const YAML::Node& node, const std::string& key,
                   ScenarioGroupConfig& group) {
   if (!walker.ExpectMap(node, key)) return;

@@ -12,6 +12,7 @@
 
 #include "config/alert_config_loader.h"
 #include "config/config_error.h"
+#include "config/fault_config_loader.h"
 #include "config/generator_config_loader.h"
 #include "config/label_range.h"
 #include "config/metric_type_loader.h"
@@ -331,7 +332,8 @@ Config ParseYamlConfig(std::string_view text, const std::string& file_name) {
     throw ConfigErrors(std::move(walker.errors()));
   }
   walker.CheckKeys(
-      root, "", {"global", "metrics", "slos", "plugins", "alertmanager", "scenario_groups", "remote_write"});
+      root, "",
+      {"global", "metrics", "slos", "plugins", "alertmanager", "scenario_groups", "remote_write", "faults"});
   if (const YAML::Node plugins = root["plugins"]) {
     if (!plugins.IsSequence()) {
       walker.Fail(plugins, "plugins", "expected a list of plugin files", Walker::Describe(plugins),
@@ -362,6 +364,7 @@ Config ParseYamlConfig(std::string_view text, const std::string& file_name) {
   if (const YAML::Node groups = root["scenario_groups"])
     ReadScenarioGroups(walker, groups, config.scenario_groups);
   if (const YAML::Node targets = root["remote_write"]) ReadRemoteWrite(walker, targets, config.remote_write);
+  if (const YAML::Node faults = root["faults"]) ReadFaults(walker, faults, config.faults);
   std::set<std::string_view> names;
   for (size_t i = 0; i < config.metrics.size(); ++i) {
     const MetricConfig& metric = config.metrics[i];

@@ -37,4 +37,15 @@ std::optional<Millis> ReadPositiveDuration(Walker& walker, const YAML::Node& nod
   return tick;
 }
 
+std::optional<Millis> ReadScheduleDuration(Walker& walker, const YAML::Node& node, const std::string& key,
+                                           bool allow_zero) {
+  const std::optional<Millis> value = node.IsScalar() ? ParseDuration(node.Scalar()) : std::nullopt;
+  if (!value || value->count() < 0 || (!allow_zero && value->count() == 0)) {
+    walker.Fail(node, key, "not a duration", Walker::Describe(node),
+                allow_zero ? "a duration such as 0s, 90s, 5m" : "a positive duration such as 1h");
+    return std::nullopt;
+  }
+  return value;
+}
+
 }  // namespace promsynth

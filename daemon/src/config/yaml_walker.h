@@ -77,4 +77,9 @@ std::optional<double> ParseNumber(const std::string& text);
 std::optional<Millis> ReadPositiveDuration(Walker& walker, const YAML::Node& node, const std::string& key,
                                            std::string_view noun = "tick");
 
+/// A duration of at least 0 (or at least 1 ms without `allow_zero`): schedules (`at`, `every`)
+/// and fault durations; reports an error and returns nothing otherwise.
+std::optional<Millis> ReadScheduleDuration(Walker& walker, const YAML::Node& node, const std::string& key,
+                                           bool allow_zero);
+
 }  // namespace promsynth

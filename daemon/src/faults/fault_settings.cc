@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include <charconv>
 #include <cmath>
 
 namespace promsynth {
@@ -24,6 +25,13 @@ std::optional<double> RateMember(const rapidjson::Value& value, const char* key,
   if (value.IsNumber() && value.GetDouble() >= 0 && value.GetDouble() <= 1) return value.GetDouble();
   error = std::string(key) + ": must be a number from 0 to 1 (the share of scrapes)";
   return std::nullopt;
+}
+
+/// A rate as JSON, shortest round-trip digits.
+std::string FormatRate(double rate) {
+  char text[32];
+  const auto [end, error] = std::to_chars(text, text + sizeof text, rate);
+  return error == std::errc() ? std::string(text, end) : "0";
 }
 
 }  // namespace
@@ -77,6 +85,27 @@ std::optional<FaultRequest> ParseFaultRequest(std::string_view json, std::string
     return std::nullopt;
   }
   return request;
+}
+
+std::string FormatFaultRequest(const FaultRequest& request) {
+  std::string out;
+  auto add = [&out](const char* key, const std::string& value) {
+    out += (out.empty() ? "{\"" : ", \"") + std::string(key) + "\": " + value;
+  };
+  auto add_duration = [&add](const char* key, const std::optional<Millis>& value) {
+    if (value) add(key, "\"" + FormatDuration(*value) + "\"");
+  };
+  auto add_rate = [&add](const char* key, const std::optional<double>& value) {
+    if (value) add(key, FormatRate(*value));
+  };
+  add_duration("scrape_delay", request.scrape_delay);
+  add_rate("error_rate", request.error_rate);
+  add_rate("truncate_rate", request.truncate_rate);
+  add_duration("churn", request.churn);
+  add_duration("down", request.down);
+  add_duration("pause", request.pause);
+  add_duration("for", request.duration);
+  return out.empty() ? "{}" : out + "}";
 }
 
 FaultSettings Overlay(FaultSettings settings, const FaultRequest& request) {

@@ -94,7 +94,7 @@ metrics:
 TEST(YamlConfigLoaderTest, UnknownTopLevelKey) {
   EXPECT_THAT(ErrorsOf("global: {}\nmetric: []\nmetrics: []\n"),
               ElementsAre("test.yml:2:1: metric: unknown key \"metric\" (allowed: global, metrics, slos, "
-                          "plugins, alertmanager, scenario_groups, remote_write)"));
+                          "plugins, alertmanager, scenario_groups, remote_write, faults)"));
 }
 
 TEST(YamlConfigLoaderTest, UnknownMetricKeyNamesLineColumnAndAllowed) {
