@@ -5,6 +5,7 @@
 
 #include "config/yaml_config_loader.h"
 #include "engine/engine.h"
+#include "expo/openmetrics_renderer.h"
 #include "expo/text_renderer.h"
 
 namespace promsynth {
@@ -165,6 +166,28 @@ void BM_RenderPerSeries(benchmark::State& state) {
                          benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_RenderPerSeries)->Arg(100'000)->Unit(benchmark::kMillisecond);
+
+// The same gauges in OpenMetrics (values in shortest round-trip digits rather than %.16g).
+void BM_RenderOpenMetricsPerSeries(benchmark::State& state) {
+  Engine engine(
+      ParseYamlConfig(PeerShapedConfig(state.range(0), "gauge", "{kind: uniform, high: 100}"), "b.yml"),
+      Registry());
+  engine.Step(1'700'000'000'000);
+  const auto snapshot = engine.Publish();
+  OpenMetricsRenderer renderer;
+  size_t bytes = 0;
+  for (auto _ : state) {
+    CountingSink sink;
+    renderer.RenderSnapshot(*snapshot, sink);
+    renderer.Finish(sink);
+    bytes = sink.bytes_;
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+  state.counters["ns_per_series"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * state.range(0)),
+                         benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_RenderOpenMetricsPerSeries)->Arg(100'000)->Unit(benchmark::kMillisecond);
 
 void BM_RenderHistogramPerSeries(benchmark::State& state) {
   // Default buckets: 11 finite bounds, so 14 sample lines per series.

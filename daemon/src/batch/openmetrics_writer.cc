@@ -1,56 +1,9 @@
 #include "batch/openmetrics_writer.h"
 
-#include <cmath>
-
 #include "batch/series_names.h"
-#include "compat/python_float_format.h"
 #include "signal/stale_marker.h"
 
 namespace promsynth {
-namespace {
-
-void AppendEscaped(std::string& out, std::string_view text) {
-  for (char c : text) {
-    if (c == '\\') {
-      out += "\\\\";
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '"') {
-      out += "\\\"";
-    } else {
-      out += c;
-    }
-  }
-}
-
-}  // namespace
-
-void AppendOpenMetricsValue(std::string& out, double value) {
-  if (std::isnan(value)) {
-    out += "NaN";
-  } else if (std::isinf(value)) {
-    out += value > 0 ? "+Inf" : "-Inf";
-  } else {
-    compat::AppendPythonFloat(out, value);
-  }
-}
-
-void AppendSecondsTimestamp(std::string& out, int64_t time_ms) {
-  if (time_ms < 0) {
-    out += '-';
-    AppendSecondsTimestamp(out, -time_ms);
-    return;
-  }
-  out += std::to_string(time_ms / 1000);
-  int64_t millis = time_ms % 1000;
-  if (millis == 0) return;
-  char digits[4] = {static_cast<char>('0' + millis / 100), static_cast<char>('0' + millis / 10 % 10),
-                    static_cast<char>('0' + millis % 10), 0};
-  size_t length = 3;
-  while (digits[length - 1] == '0') --length;
-  out += '.';
-  out.append(digits, length);
-}
 
 void OpenMetricsWriter::Begin(const SeriesLayout& layout, const BatchRange& range) {
   layout_ = &layout;
@@ -83,7 +36,7 @@ void OpenMetricsWriter::End() {
       buffer += "# HELP ";
       buffer += family_name;
       buffer += ' ';
-      AppendEscaped(buffer, family.help);
+      AppendOpenMetricsEscaped(buffer, family.help);
       buffer += '\n';
     }
     for (size_t i = 0; i < family.series_count; ++i) {

@@ -5,6 +5,7 @@
 #include "batch/batch_sink.h"
 #include "batch/output_stream.h"
 #include "batch/series_matrix.h"
+#include "expo/openmetrics_value.h"  // AppendOpenMetricsValue, AppendSecondsTimestamp
 
 namespace promsynth {
 
@@ -29,10 +30,5 @@ class OpenMetricsWriter final : public BatchSink {
   BatchRange range_;
   SeriesMatrix matrix_;
 };
-
-/// Appends a sample value for OpenMetrics: shortest round-trip digits, `NaN`, `+Inf`, `-Inf`.
-void AppendOpenMetricsValue(std::string& out, double value);
-/// Appends a timestamp in seconds: `1700000000`, `1700000000.25`, `-1.5`.
-void AppendSecondsTimestamp(std::string& out, int64_t time_ms);
 
 }  // namespace promsynth

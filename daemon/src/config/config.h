@@ -135,6 +135,18 @@ struct ObservationConfig {
   }
 };
 
+/// One label of the exemplars a metric carries (`exemplars:`): a generated hex id, 32 digits for
+/// `trace_id` (a W3C trace id), 16 for any other name (e.g. `span_id`).
+struct ExemplarLabel {
+  std::string name;
+  size_t hex_digits = 16;
+
+  bool operator==(const ExemplarLabel& other) const = default;
+};
+
+/// OpenMetrics' bound on an exemplar's label set: names and values together, in characters.
+inline constexpr size_t kMaxExemplarLabelChars = 128;
+
 /// One `metrics:` entry: a family of series, the cartesian product of its label dimensions.
 struct MetricConfig {
   std::string name;  ///< full exposition name: namespace applied, `_total` for counters
@@ -154,6 +166,9 @@ struct MetricConfig {
   Millis window{0};                ///< summary: how far back the quantiles look
   ObservationConfig observations;  ///< histogram, summary
   std::vector<AlertRuleConfig> alerts;  ///< `alerts:` (config/alert_config.h)
+  /// `exemplars:` (counter, histogram): the labels of the exemplars shown in OpenMetrics on the
+  /// `_total` or `_bucket` lines; empty: none.
+  std::vector<ExemplarLabel> exemplars;
   SourceLocation location;
 
   /// Number of series the entry expands to (saturates at UINT64_MAX).

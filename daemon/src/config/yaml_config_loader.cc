@@ -173,6 +173,61 @@ void ReadAdvance(Walker& walker, const YAML::Node& node, const std::string& path
   }
 }
 
+void AddExemplarLabel(Walker& walker, const YAML::Node& node, const std::string& key, MetricConfig& metric) {
+  const std::string name = Walker::Describe(node);
+  if (!node.IsScalar() || !IsValidLabelName(name) || name.starts_with("__")) {
+    walker.Fail(node, key, "not a valid exemplar label name", name,
+                "letters, digits and '_', not starting with a digit or __, e.g. trace_id");
+    return;
+  }
+  for (const ExemplarLabel& label : metric.exemplars) {
+    if (label.name == name) {
+      walker.Fail(node, key, "exemplar label named twice", name, "each label once");
+      return;
+    }
+  }
+  metric.exemplars.push_back({name, name == "trace_id" ? size_t{32} : size_t{16}});
+}
+
+// `exemplars: true` (one `trace_id`), `false`, or a list of label names, each given a generated hex id.
+void ReadExemplars(Walker& walker, const YAML::Node& node, const std::string& path, MetricConfig& metric) {
+  const std::string key = path + ".exemplars";
+  const std::string allowed =
+      "true (a trace_id), false, or a list of label names such as [trace_id, span_id]";
+  if (metric.type != MetricType::kCounter && metric.type != MetricType::kHistogram) {
+    walker.Fail(node, key,
+                "only a counter or a histogram carries exemplars (OpenMetrics puts them on _total and "
+                "_bucket lines)",
+                std::string(MetricTypeName(metric.type)), "remove exemplars, or type: counter or histogram");
+    return;
+  }
+  if (node.IsScalar()) {
+    const std::string text = node.Scalar();
+    if (text == "true") {
+      metric.exemplars.push_back({"trace_id", 32});
+    } else if (text != "false") {
+      walker.Fail(node, key, "not an exemplars setting", text, allowed);
+    }
+    return;
+  }
+  if (!node.IsSequence() || node.size() == 0) {
+    walker.Fail(node, key, "not an exemplars setting", Walker::Describe(node), allowed);
+    return;
+  }
+  for (size_t i = 0; i < node.size(); ++i) {
+    AddExemplarLabel(walker, node[i], key + "[" + std::to_string(i) + "]", metric);
+  }
+  size_t chars = 0;
+  for (const ExemplarLabel& label : metric.exemplars) chars += label.name.size() + label.hex_digits;
+  if (chars > kMaxExemplarLabelChars) {
+    walker.Fail(node, key,
+                "the exemplar labels are too long for OpenMetrics (names plus their 32- or 16-digit "
+                "ids)",
+                std::to_string(chars) + " characters",
+                "at most " + std::to_string(kMaxExemplarLabelChars) + " characters: fewer or shorter names");
+  }
+}
+
 void ReadMetric(Walker& walker, const YAML::Node& node, size_t index, const GlobalConfig& global,
                 std::vector<MetricConfig>& metrics) {
   const std::string path = "metrics[" + std::to_string(index) + "]";
@@ -197,7 +252,8 @@ void ReadMetric(Walker& walker, const YAML::Node& node, size_t index, const Glob
                     "max_observations_per_tick",
                     "alerts",
                     "advance",
-                    "advance_interval"});
+                    "advance_interval",
+                    "exemplars"});
   const size_t errors_before = walker.errors().size();
   MetricConfig metric;
   metric.location = walker.Where(node);
@@ -302,6 +358,7 @@ void ReadMetric(Walker& walker, const YAML::Node& node, size_t index, const Glob
     }
   }
   if (const YAML::Node alerts = node["alerts"]) ReadAlerts(walker, alerts, path + ".alerts", metric);
+  if (const YAML::Node exemplars = node["exemplars"]) ReadExemplars(walker, exemplars, path, metric);
   if (metric.help.empty()) {
     const GeneratorConfig& source = has_observations ? metric.observations.value : metric.generator;
     metric.help = "Synthetic " + std::string(MetricTypeName(metric.type)) + " from the " +

@@ -81,6 +81,9 @@ Engine::Engine(const Config& config, const GeneratorRegistry& registry, const En
         MakeFamilyKernel(metric, registry, "metrics[" + std::to_string(i) + "]", family.series_count);
     if (!metric.gaps.empty()) state.gaps = std::make_unique<SampleGaps>(metric.gaps);
     state.keys = ComputeStreamKeys(config.global.seed, family);
+    // A counter given as its total (`mode: total`) follows its generator, not a reset schedule.
+    if (metric.type != MetricType::kGauge && metric.counter_mode != CounterMode::kTotal)
+      state.resets = ResetSchedule(metric.resets);
     families_.push_back(std::move(state));
     if (family.type == MetricType::kCounter) largest = std::max(largest, family.series_count);
   }
@@ -88,7 +91,7 @@ Engine::Engine(const Config& config, const GeneratorRegistry& registry, const En
   layout_ = std::move(layout);
 }
 
-void Engine::StepFamily(size_t index, int64_t now_ms, StepResult& result) noexcept {
+void Engine::StepFamily(size_t index, int64_t now_ms, StepResult& result, int64_t wall_ms) noexcept {
   const FamilyLayout& family = layout_->families[index];
   FamilyState& state = families_[index];
   const int64_t tick_now = FloorDiv(now_ms, family.tick_ms);
@@ -103,10 +106,16 @@ void Engine::StepFamily(size_t index, int64_t now_ms, StepResult& result) noexce
   }
   std::span<double> values(values_.data() + family.first_series,
                            family.series_count * family.values_per_series);
+  if (!state.started) state.times.created_ms = wall_ms != 0 ? wall_ms : (first_tick - 1) * family.tick_ms;
   for (int64_t tick = first_tick; tick <= tick_now; ++tick) {
     const TickContext context{tick, tick * family.tick_ms, family.tick_ms};
     state.kernel->Step(context, state.keys, values, scratch_, tick == tick_now);
+    if (state.resets.ResetsAt(tick, family.tick_ms))
+      state.times.created_ms = wall_ms != 0 ? wall_ms : tick * family.tick_ms;
   }
+  state.times.updated_ms = wall_ms != 0 ? wall_ms : tick_now * family.tick_ms;
+  state.times.tick = tick_now;
+  state.times.started = true;
   state.last_tick = tick_now;
   state.started = true;
   ++result.families_stepped;
@@ -152,6 +161,8 @@ std::shared_ptr<const Snapshot> Engine::Publish() {
   }
   snapshot->time_ms = last_step_ms_;
   snapshot->sequence = sequence_;
+  snapshot->family_times.resize(families_.size());
+  for (size_t i = 0; i < families_.size(); ++i) snapshot->family_times[i] = families_[i].times;
   return pool_->Share(std::move(snapshot));
 }
 
@@ -168,7 +179,7 @@ StepResult Engine::AdvanceOnScrape(int64_t now_ms) noexcept {
     }
     // Exactly one tick: StepFamily steps from last_tick + 1 to the tick that `now` falls in.
     const int64_t next_tick = state.started ? state.last_tick + 1 : 1;
-    StepFamily(i, next_tick * layout_->families[i].tick_ms, result);
+    StepFamily(i, next_tick * layout_->families[i].tick_ms, result, now_ms);
     state.advanced_at_ms = now_ms;
   }
   if (result.families_stepped > 0) {
@@ -198,6 +209,7 @@ size_t Engine::AdoptState(const Engine& old) {
       families_[i].last_tick = old.families_[j].last_tick;
       families_[i].started = old.families_[j].started;
       families_[i].advanced_at_ms = old.families_[j].advanced_at_ms;
+      families_[i].times = old.families_[j].times;
       ++adopted;
       break;
     }

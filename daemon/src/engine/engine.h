@@ -13,6 +13,7 @@
 #include "engine/snapshot_pool.h"
 #include "signal/generator.h"
 #include "signal/generator_registry.h"
+#include "signal/reset_schedule.h"
 #include "signal/sample_gaps.h"
 
 namespace promsynth {
@@ -92,9 +93,13 @@ class Engine {
     int64_t last_tick = 0;
     bool started = false;
     int64_t advanced_at_ms = 0;  ///< advance: interval, the wall-clock time of the last advance
+    ResetSchedule resets;        ///< a cumulative family's `resets:` (for its created time)
+    FamilyTimes times;
   };
 
-  void StepFamily(size_t index, int64_t now_ms, StepResult& result) noexcept;
+  /// `wall_ms` (when not 0) is the wall-clock time of a scrape advance: it stands in for the tick
+  /// times of a family whose clock counts advances.
+  void StepFamily(size_t index, int64_t now_ms, StepResult& result, int64_t wall_ms = 0) noexcept;
 
   Config config_;
   std::shared_ptr<const SeriesLayout> layout_;

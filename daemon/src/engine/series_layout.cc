@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "signal/random_stream.h"
+
 namespace promsynth {
 
 void FamilyLayout::Digits(size_t i, std::vector<size_t>& digits) const {
@@ -101,6 +103,8 @@ SeriesLayout BuildSeriesLayout(const Config& config, const Shard& shard) {
     family.values_per_series = metric.ValuesPerSeries();
     family.buckets = metric.buckets;
     family.quantiles = metric.quantiles;
+    family.exemplars = metric.exemplars;
+    family.exemplar_key = CombineKey(Mix64(config.global.seed), HashText(metric.name));
     layout.series_count += family.series_count;
     layout.value_count += family.series_count * family.values_per_series;
     layout.families.push_back(std::move(family));

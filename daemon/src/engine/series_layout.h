@@ -45,8 +45,11 @@ struct FamilyLayout {
   /// `+Inf` bucket), then `_sum`; a summary's are one value per entry of `quantiles`, then
   /// `_count`, then `_sum`.
   size_t values_per_series = 1;
-  std::vector<double> buckets;    ///< histogram: the finite upper bounds (`le`), ascending
-  std::vector<double> quantiles;  ///< summary: the quantiles, ascending
+  std::vector<double> buckets;           ///< histogram: the finite upper bounds (`le`), ascending
+  std::vector<double> quantiles;         ///< summary: the quantiles, ascending
+  std::vector<ExemplarLabel> exemplars;  ///< `exemplars:` of a counter or histogram; empty: none
+  /// Seeds the family's exemplar ids: (global seed, family name) hashed.
+  uint64_t exemplar_key = 0;
 
   /// Where series `i`'s first value is in the value arrays.
   size_t ValueIndex(size_t i) const { return first_series + i * values_per_series; }

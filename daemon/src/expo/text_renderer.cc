@@ -54,35 +54,19 @@ bool TextRenderer::RenderFamily(const FamilyLayout& family, const double* values
     return RenderSampledFamily(family, values, sink);
   }
 
-  const size_t depth = family.columns.size();
-  line_.assign(family.name);
-  column_start_.assign(depth, 0);
-  family.Digits(0, digits_);  // a shard starts part-way into the expansion
-  RebuildLine(family, 0);
+  line_.Start(family, family.name);
   for (size_t i = 0; i < family.series_count; ++i) {
     // A stale marker (promtool's `stale`, a sequence outside its range) means "no sample": the
     // series is left out of this scrape, so Prometheus marks it stale as for a vanished target.
     if (!IsStaleMarker(values[i])) {
-      buffer_ += line_;
+      buffer_ += line_.text();
       AppendSampleValue(buffer_, values[i]);
       buffer_ += '\n';
       if (!MaybeFlush(sink)) return false;
     }
-    if (depth == 0) continue;
-    RebuildLine(family, family.Advance(digits_));
+    line_.Next(family);
   }
   return MaybeFlush(sink);
-}
-
-void TextRenderer::RebuildLine(const FamilyLayout& family, size_t from) {
-  const size_t depth = family.columns.size();
-  line_.resize(from == 0 ? family.name.size() : column_start_[from]);
-  for (size_t c = from; c < depth; ++c) {
-    column_start_[c] = line_.size();
-    line_ += c == 0 ? '{' : ',';
-    family.columns[c].AppendRendered(digits_[c], line_);
-  }
-  line_ += depth == 0 ? " " : "} ";
 }
 
 bool TextRenderer::RenderSampledFamily(const FamilyLayout& family, const double* values, ByteSink& sink) {
@@ -102,16 +86,13 @@ bool TextRenderer::RenderSampledFamily(const FamilyLayout& family, const double*
   const size_t stride = family.values_per_series;
   const size_t count_index = bounds.size();
   const std::string_view name = family.name;
-  line_.assign(family.name);
-  column_start_.assign(depth, 0);
-  digits_.assign(depth, 0);
-  RebuildLine(family, 0);
+  line_.Start(family, family.name);
   for (size_t i = 0; i < family.series_count; ++i) {
     const double* own = values + i * stride;
     // A dropped or absent series has the stale marker in all its values.
     if (!IsStaleMarker(own[count_index])) {
-      const std::string_view labels = std::string_view(line_).substr(name.size());  // `{…} ` or ` `
-      const std::string_view open = depth == 0 ? std::string_view("{") : labels.substr(0, labels.size() - 2);
+      const std::string_view labels = line_.labels();  // `{…} ` or ` `
+      const std::string_view open = line_.open_labels();
       auto sample = [&](std::string_view suffix, double value) {
         buffer_ += name;
         buffer_ += suffix;
@@ -136,8 +117,7 @@ bool TextRenderer::RenderSampledFamily(const FamilyLayout& family, const double*
       if (histogram) labelled("_bucket", sample_labels_.back(), own[count_index]);
       if (!MaybeFlush(sink)) return false;
     }
-    if (depth == 0) continue;
-    RebuildLine(family, family.Advance(digits_));
+    line_.Next(family);
   }
   return MaybeFlush(sink);
 }

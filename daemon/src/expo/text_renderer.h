@@ -6,6 +6,7 @@
 
 #include "engine/snapshot.h"
 #include "expo/byte_sink.h"
+#include "expo/series_line.h"
 
 namespace promsynth {
 
@@ -16,8 +17,8 @@ namespace promsynth {
 /// quantile lines with `quantile`, the extra label after the series' own labels.
 ///
 /// Series labels are produced while writing from each series' position in its family's
-/// expansion: one reusable line prefix is patched only where a label changes, so the cost per
-/// series is one copy of the prefix and one number. Output goes out in chunks of about
+/// expansion (SeriesLine): one reusable line prefix is patched only where a label changes, so the
+/// cost per series is one copy of the prefix and one number. Output goes out in chunks of about
 /// `chunk_bytes`, so memory does not grow with the number of series.
 /// Not thread-safe; use one renderer per scrape (it is cheap to create).
 class TextRenderer {
@@ -37,15 +38,11 @@ class TextRenderer {
   bool RenderFamily(const FamilyLayout& family, const double* values, ByteSink& sink);
   /// A histogram or summary: `_count`, `_sum`, then one line per bucket or quantile per series.
   bool RenderSampledFamily(const FamilyLayout& family, const double* values, ByteSink& sink);
-  /// Rebuilds line_ from column `from` onwards: `,label="value"` per column, then `} `.
-  void RebuildLine(const FamilyLayout& family, size_t from);
   bool MaybeFlush(ByteSink& sink) { return buffer_.size() < chunk_bytes_ || Flush(sink); }
 
   size_t chunk_bytes_;
   std::string buffer_;
-  std::string line_;                  ///< `name{label="v",...} ` of the current series
-  std::vector<size_t> column_start_;  ///< where each column's fragment starts in line_
-  std::vector<size_t> digits_;
+  SeriesLine line_;                         ///< `name{label="v",...} ` of the current series
   std::vector<std::string> sample_labels_;  ///< `le="…"` or `quantile="…"` of the current family
 };
 

@@ -4,9 +4,11 @@
 #include <optional>
 
 #include "expo/gzip_sink.h"
+#include "expo/openmetrics_renderer.h"
 #include "expo/text_renderer.h"
 #include "http/accept_encoding.h"
 #include "http/connection_abort.h"
+#include "http/exposition_format.h"
 
 namespace promsynth {
 namespace {
@@ -42,9 +44,11 @@ void ServeMetrics(HttpExchange& exchange, const SnapshotSlot& snapshots, SelfMet
   self.scrapes.Increment();
   const auto encoding = exchange.Header("Accept-Encoding");
   const bool gzip = encoding && AcceptsGzip(*encoding);
+  const auto accept = exchange.Header("Accept");
+  const ExpositionFormat format = accept ? NegotiateExpositionFormat(*accept) : ExpositionFormat::kText;
   std::vector<HttpHeader> headers;
   if (gzip) headers.emplace_back("Content-Encoding", "gzip");
-  ByteSink& stream = exchange.BeginStream(200, "text/plain; version=0.0.4; charset=utf-8", headers);
+  ByteSink& stream = exchange.BeginStream(200, ExpositionContentType(format), headers);
   std::optional<HalfBodySink> half;
   if (truncate) half.emplace(stream);
   ByteSink& body = half ? static_cast<ByteSink&>(*half) : stream;
@@ -52,10 +56,17 @@ void ServeMetrics(HttpExchange& exchange, const SnapshotSlot& snapshots, SelfMet
   if (gzip && !exchange.is_head()) compressed.emplace(body);
   ByteSink& sink = compressed ? static_cast<ByteSink&>(*compressed) : body;
 
-  TextRenderer renderer;
   // A client that hangs up mid-body makes the sink refuse; the rest is simply not rendered.
-  const bool ok = renderer.RenderSnapshot(*snapshot, sink) && renderer.RenderText(extra, sink) &&
-                  renderer.RenderText(self.Render(), sink) && renderer.Flush(sink);
+  bool ok = false;
+  if (format == ExpositionFormat::kOpenMetrics) {
+    OpenMetricsRenderer renderer;
+    ok = renderer.RenderSnapshot(*snapshot, sink) && renderer.RenderText(extra, sink) &&
+         renderer.RenderText(self.Render(), sink) && renderer.Finish(sink);
+  } else {
+    TextRenderer renderer;
+    ok = renderer.RenderSnapshot(*snapshot, sink) && renderer.RenderText(extra, sink) &&
+         renderer.RenderText(self.Render(), sink) && renderer.Flush(sink);
+  }
   if (ok) sink.Finish();  // a HalfBodySink sends its half here and leaves the body unfinished
   if (truncate) AbortConnection(exchange);
   self.scrape_duration.Observe(

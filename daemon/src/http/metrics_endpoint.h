@@ -7,7 +7,8 @@
 namespace promsynth {
 
 /// Serves the telemetry path: the latest snapshot followed by the daemon's own metrics, in
-/// the text format 0.0.4, streamed in chunks and gzip-compressed when the client accepts it.
+/// the text format 0.0.4 or, when the `Accept` header prefers it, OpenMetrics 1.0.0 (see
+/// NegotiateExpositionFormat), streamed in chunks and gzip-compressed when the client accepts it.
 /// Never waits for a tick: it renders whatever snapshot was published last.
 /// `extra` is exposition text of other sources (e.g. the netops generator), written before the
 /// daemon's own metrics.

@@ -103,7 +103,7 @@ TEST(YamlConfigLoaderTest, UnknownMetricKeyNamesLineColumnAndAllowed) {
       ElementsAre("test.yml:3:5: metrics[0].generatr: unknown key \"generatr\" (allowed: name, help, unit, "
                   "type, labels, tick, generator, mode, resets, gaps, buckets, quantiles, window, max_age, "
                   "observations, observations_per_tick, max_observations_per_tick, alerts, advance, "
-                  "advance_interval)"));
+                  "advance_interval, exemplars)"));
 }
 
 TEST(YamlConfigLoaderTest, BadMetricName) {
