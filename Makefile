@@ -22,8 +22,19 @@ build: configure
 run: build
 	./build/promsynth --config.file=$(CONFIG) --web.listen-address=$(LISTEN)
 
+# Builds the libFuzzer targets (clang, ASan/UBSan, build-fuzz/) and runs each for $(1) seconds.
+define run-fuzz-targets
+	@cmake --preset fuzz -DPROMSYNTH_FUZZ_SECONDS=$(1) >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS) --target fuzz_targets
+	ctest --preset fuzz -j $(JOBS)
+endef
+
+# Every test of the dev build, then a bounded libFuzzer run of every fuzz target (FUZZ_TEST_SECONDS
+# each; the clang build of the targets shares ccache with every other build).
+FUZZ_TEST_SECONDS ?= 5
 test: build
 	ctest --preset $(PRESET) -j $(JOBS)
+	$(call run-fuzz-targets,$(FUZZ_TEST_SECONDS))
 
 test-asan: deps
 	@cmake --preset asan-ubsan >/dev/null
@@ -36,18 +47,14 @@ test-tsan: deps
 	ctest --preset tsan -j $(JOBS)
 
 # Every libFuzzer target (clang, ASan/UBSan); no crash, leak or UB allowed. fuzz-smoke runs each
-# for FUZZ_SMOKE_SECONDS (CI), fuzz for FUZZ_SECONDS (a long run, minutes per target).
-FUZZ_SMOKE_SECONDS ?= 10
+# for FUZZ_SMOKE_SECONDS (part of `make test`), fuzz for FUZZ_SECONDS (a long run, minutes per target).
+FUZZ_SMOKE_SECONDS ?= 5
 FUZZ_SECONDS ?= 300
 fuzz-smoke: deps
-	@cmake --preset fuzz -DPROMSYNTH_FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) >/dev/null
-	@cmake --build --preset fuzz -j $(JOBS) --target fuzz_targets
-	ctest --preset fuzz
+	$(call run-fuzz-targets,$(FUZZ_SMOKE_SECONDS))
 
 fuzz: deps
-	@cmake --preset fuzz -DPROMSYNTH_FUZZ_SECONDS=$(FUZZ_SECONDS) >/dev/null
-	@cmake --build --preset fuzz -j $(JOBS) --target fuzz_targets
-	ctest --preset fuzz
+	$(call run-fuzz-targets,$(FUZZ_SECONDS))
 
 bench: deps
 	@cmake --preset release >/dev/null

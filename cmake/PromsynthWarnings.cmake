@@ -23,3 +23,11 @@ if(PROMSYNTH_SANITIZE)
     target_compile_options(promsynth_sanitizers INTERFACE -Wno-tsan)
   endif()
 endif()
+
+# The fuzz preset's build tree exists only for the libFuzzer targets: there every library carries
+# coverage instrumentation itself, so the targets share one instrumented copy of each library
+# instead of compiling its sources again per target (tests/fuzz/CMakeLists.txt).
+option(PROMSYNTH_FUZZ_INSTRUMENT "Compile every library with -fsanitize=fuzzer-no-link (the fuzz preset)" OFF)
+if(PROMSYNTH_FUZZ_INSTRUMENT)
+  target_compile_options(promsynth_sanitizers INTERFACE -fsanitize=fuzzer-no-link)
+endif()

@@ -190,6 +190,7 @@ TEST(AlertingEndToEndTest, DirectModeDeliversAndResolvesThroughAlertmanager) {
   EXPECT_EQ(SampleValue(metrics, "promsynth_alerts_failed_total").value_or(-1), 0);
 }
 
+// FailureBehaviour_FB27 (README.md, "Failure behaviour").
 TEST(AlertingEndToEndTest, DirectModeRetriesWithBackoffAndCountsFailures) {
   TempDir dir;
   WebhookReceiver fake_alertmanager;

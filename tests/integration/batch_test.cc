@@ -121,6 +121,7 @@ TEST(BatchTest, SeedZeroPicksASeedPrintsItAndThatSeedRepeatsTheRun) {
   EXPECT_EQ(ReadFile(dir.path() + "/r/metrics.csv"), ReadFile(dir.path() + "/f/metrics.csv"));
 }
 
+// FailureBehaviour_FB29 (README.md, "Failure behaviour").
 TEST(BatchTest, WhereTheOriginalFailsTheErrorNamesTheTomlLine) {
   TempDir dir;
   const std::string toml =

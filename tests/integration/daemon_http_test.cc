@@ -77,6 +77,7 @@ TEST_F(DaemonHttpTest, HealthAndReadiness) {
   EXPECT_EQ(head.body, "");
 }
 
+// FailureBehaviour_FB13, FailureBehaviour_FB14 (README.md, "Failure behaviour").
 TEST_F(DaemonHttpTest, UnknownRouteIs404AndWrongMethodIs405) {
   EXPECT_EQ(Get(daemon_->url() + "/nope").status, 404);
   EXPECT_EQ(Get(daemon_->url() + "/metrics/extra").status, 404);

@@ -62,6 +62,7 @@ TEST(DaemonLifecycleTest, SighupWithAGoodFileReloadsAndKeepsCounting) {
   EXPECT_EQ(SampleValue(body, "promsynth_config_last_reload_successful"), 1);
 }
 
+// FailureBehaviour_FB02 (README.md, "Failure behaviour").
 TEST(DaemonLifecycleTest, SighupWithABadFileKeepsTheOldConfiguration) {
   TempDir dir;
   const std::string config = dir.Write("c.yml", kCounterConfig);
@@ -77,6 +78,7 @@ TEST(DaemonLifecycleTest, SighupWithABadFileKeepsTheOldConfiguration) {
   EXPECT_EQ(Get(daemon.url() + "/-/healthy").status, 200);
 }
 
+// FailureBehaviour_FB03 (README.md, "Failure behaviour").
 TEST(DaemonLifecycleTest, PostReloadAnswersWithTheOutcome) {
   TempDir dir;
   const std::string config = dir.Write("c.yml", kCounterConfig);
@@ -102,6 +104,7 @@ TEST(DaemonLifecycleTest, BurstOfFiftySighupsLeavesItHealthy) {
   EXPECT_EQ(daemon.process().WaitExit(seconds(5)), 0);
 }
 
+// FailureBehaviour_FB10 (README.md, "Failure behaviour").
 TEST(DaemonLifecycleTest, PortInUseIsAClearErrorAndExitCode1) {
   TempDir dir;
   const std::string config = dir.Write("c.yml", kCounterConfig);
@@ -114,6 +117,7 @@ TEST(DaemonLifecycleTest, PortInUseIsAClearErrorAndExitCode1) {
   EXPECT_THAT(second.Output(), HasSubstr("cannot listen on 127.0.0.1:" + std::to_string(holder.port())));
 }
 
+// FailureBehaviour_FB01 (README.md, "Failure behaviour").
 TEST(DaemonLifecycleTest, UnreadableOrInvalidConfigExitsWith1) {
   TempDir dir;
   const CommandResult missing = RunCommand(
@@ -148,6 +152,7 @@ TEST(CommandLineTest, CheckConfigExitCodes) {
       0);
 }
 
+// FailureBehaviour_FB09 (README.md, "Failure behaviour").
 TEST(CommandLineTest, VersionHelpAndUsageErrors) {
   const CommandResult version = RunCommand({PROMSYNTH_BINARY, "--version"}, seconds(10));
   EXPECT_EQ(version.exit_code, 0);

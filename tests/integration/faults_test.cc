@@ -151,6 +151,7 @@ TEST_F(FaultsTest, TargetDownRefusesConnectionsThenListensAgainOnTheSamePort) {
   EXPECT_THAT(daemon_.process().Output(), HasSubstr("fault over: listening again"));
 }
 
+// FailureBehaviour_FB16 (README.md, "Failure behaviour").
 TEST_F(FaultsTest, BadFaultRequestsAre400AndChangeNothing) {
   for (const char* body :
        {"", "{", "[]", R"({"error_rate": 2})", R"({"scrape_delay": "soon"})", R"({"nope": 1})"}) {

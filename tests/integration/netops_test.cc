@@ -80,6 +80,7 @@ TEST(NetopsDaemonTest, StartGenerateStopRoutes) {
   EXPECT_EQ(Post(daemon, "/generate", R"({"samples_per_batch": 5})").body, "");
 }
 
+// FailureBehaviour_FB17 (README.md, "Failure behaviour").
 TEST(NetopsDaemonTest, BadBodiesGet4xxAndTheDaemonGoesOn) {
   DaemonProcess daemon(kExample);
   const HttpResponse malformed = Post(daemon, "/start", "{\"metrics\": ");

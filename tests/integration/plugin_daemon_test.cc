@@ -62,6 +62,7 @@ TEST(PluginDaemonTest, ConfigPluginsListLoadsRelativeToTheFile) {
       [&] { return SampleValue(Get(daemon.url() + "/metrics").body, "fib").value_or(0) >= 1; }, seconds(10)));
 }
 
+// FailureBehaviour_FB11 (README.md, "Failure behaviour").
 TEST(PluginDaemonTest, UnloadablePluginsAreClearErrors) {
   TempDir dir;
   const CommandResult missing =

@@ -29,6 +29,7 @@ double Value(const DaemonProcess& daemon, const std::string& series) {
   return SampleValue(Get(daemon.url() + "/metrics").body, series).value_or(-1);
 }
 
+// FailureBehaviour_FB12 (README.md, "Failure behaviour").
 TEST(PluginRuntimeTest, FailingPluginsAreCountedAndTheDaemonKeepsServing) {
   TempDir dir;
   // flaky fails every even step (an error status), thrower throws on every third step inside the

@@ -19,6 +19,7 @@ namespace {
 using std::chrono::milliseconds;
 using std::chrono::seconds;
 
+// FailureBehaviour_FB26 (README.md, "Failure behaviour").
 TEST(RemoteWriteTest, PushedSeriesAreQueryableInARealPrometheus) {
   TempDir dir;
   PrometheusServer prometheus(dir, "global: {scrape_interval: 1h}\n", {"--web.enable-remote-write-receiver"});
@@ -88,6 +89,7 @@ TEST(ShardFlagTest, ShardsServeDisjointSlicesOfEveryFamily) {
   }
 }
 
+// FailureBehaviour_FB05 (README.md, "Failure behaviour").
 TEST(ShardFlagTest, BadShardsAndMemoryLimitsAreRefused) {
   TempDir dir;
   const std::string config = dir.Write(

@@ -83,6 +83,7 @@ TEST_F(SloRoutesTest, GenericCheckAnswersExactlyTrueOrFalse) {
   EXPECT_EQ(Post("/", CheckedSample("trend", "gte", "0.10714285714285714")).body, "true");
 }
 
+// FailureBehaviour_FB15 (README.md, "Failure behaviour").
 TEST_F(SloRoutesTest, BadRequestsAre500WithAReason) {
   const HttpResponse bad = Post("/", CheckedSample("p100", "lt", "1"));
   EXPECT_EQ(bad.status, 500);
@@ -101,8 +102,10 @@ TEST_F(SloRoutesTest, LagTrendSibling) {
   EXPECT_EQ(response.body, "true");
 }
 
+// FailureBehaviour_FB18 (README.md, "Failure behaviour").
 TEST_F(SloRoutesTest, OversizedBodyIs413) { EXPECT_EQ(Post("/", std::string(5000, ' ')).status, 413); }
 
+// FailureBehaviour_FB14 (README.md, "Failure behaviour").
 TEST_F(SloRoutesTest, RootKeepsTheLandingPageForGet) {
   EXPECT_EQ(Get(daemon_->url() + "/").status, 200);
   const HttpResponse put = Fetch({.method = "PUT", .url = daemon_->url() + "/", .body = "x"});
@@ -193,6 +196,7 @@ slos:
   EXPECT_TRUE(prometheus.WaitExit(seconds(20)).has_value());
 }
 
+// FailureBehaviour_FB28 (README.md, "Failure behaviour").
 TEST(SloPrometheusTest, UnreachablePrometheusIsAnErrorNotACrash) {
   TempDir dir;
   DaemonProcess daemon(dir.Write("c.yml",

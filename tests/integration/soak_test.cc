@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <thread>
 
@@ -47,6 +48,17 @@ long RssKib(pid_t pid) {
     if (line.starts_with("VmRSS:")) return std::atol(line.c_str() + 6);
   }
   return -1;
+}
+
+/// Open file descriptors of `pid` (sockets included), from /proc.
+long OpenFds(pid_t pid) {
+  std::error_code error;
+  long count = 0;
+  for (std::filesystem::directory_iterator it("/proc/" + std::to_string(pid) + "/fd", error), end;
+       !error && it != end; it.increment(error)) {
+    ++count;
+  }
+  return error ? -1 : count;
 }
 
 /// A config of `replicas` × 10 × 10 series per family, in two variants that differ in one family
@@ -127,8 +139,10 @@ TEST(SoakTest, ConcurrentScrapesReloadsAndSloChecksNeverFail) {
   const auto started = Clock::now();
   std::this_thread::sleep_for(seconds(duration_s) / 3);
   const long rss_warm = RssKib(pid);
+  const long fds_warm = OpenFds(pid);
   std::this_thread::sleep_for(seconds(duration_s) - seconds(duration_s) / 3);
   const long rss_end = RssKib(pid);
+  const long fds_end = OpenFds(pid);
   stop = true;
   for (std::thread& thread : threads) thread.join();
   const double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
@@ -155,6 +169,11 @@ TEST(SoakTest, ConcurrentScrapesReloadsAndSloChecksNeverFail) {
   EXPECT_GE(overruns, 0);
   // After warm-up, memory must not keep growing: allow allocator noise, not a leak per request.
   EXPECT_LE(rss_end, rss_warm + rss_warm / 5 + 8 * 1024) << "RSS grew from " << rss_warm << " to " << rss_end;
+  // Nor the open descriptors: a leak per request would add thousands; the connections in flight
+  // (one per client thread) and the kept-alive ones (at most one per worker) are the slack.
+  EXPECT_GT(fds_warm, 0);
+  EXPECT_LE(fds_end, fds_warm + scrapers + 2 + 16)
+      << "open descriptors grew from " << fds_warm << " to " << fds_end;
 
   daemon.process().Signal(SIGTERM);
   EXPECT_EQ(daemon.process().WaitExit(seconds(30)), 0) << daemon.process().Output();

@@ -136,6 +136,7 @@ TEST_F(TlsBasicAuthTest, RightCredentialsOverTlsGetTheMetricsAndTheConfiguredHea
   EXPECT_EQ(Https("/metrics", {"--user", "bob:hunter2"}).status, "200");
 }
 
+// FailureBehaviour_FB24 (README.md, "Failure behaviour").
 TEST_F(TlsBasicAuthTest, WrongPasswordIs401) {
   const CurlResult result = Https("/metrics", {"--user", "alice:hunter2"});
   EXPECT_EQ(result.status, "401");
@@ -145,6 +146,7 @@ TEST_F(TlsBasicAuthTest, WrongPasswordIs401) {
   EXPECT_EQ(Https("/metrics", {"--user", "carol:s3cret"}).status, "401");
 }
 
+// FailureBehaviour_FB24 (README.md, "Failure behaviour").
 TEST_F(TlsBasicAuthTest, NoCredentialsIs401OnEveryRoute) {
   // exporter-toolkit's rule: with users configured, every route asks for them.
   for (const std::string path :
@@ -158,6 +160,7 @@ TEST_F(TlsBasicAuthTest, NoCredentialsIs401OnEveryRoute) {
   EXPECT_EQ(Https("/-/reload", {"--request", "POST", "--user", "alice:s3cret"}).status, "200");
 }
 
+// FailureBehaviour_FB25 (README.md, "Failure behaviour").
 TEST_F(TlsBasicAuthTest, PlainHttpToTheTlsPortFailsCleanlyAndTheDaemonKeepsServing) {
   const CurlResult plain = Curl({"http://127.0.0.1:" + std::to_string(daemon_->port()) + "/metrics"});
   EXPECT_NE(plain.exit_code, 0);
@@ -167,6 +170,7 @@ TEST_F(TlsBasicAuthTest, PlainHttpToTheTlsPortFailsCleanlyAndTheDaemonKeepsServi
   EXPECT_EQ(Https("/metrics", {"--user", "alice:s3cret"}).status, "200");
 }
 
+// FailureBehaviour_FB25 (README.md, "Failure behaviour").
 TEST_F(TlsBasicAuthTest, AClientThatDoesNotTrustTheCertificateIsRefusedByCurl) {
   const CurlResult untrusted = Curl({Url("/metrics"), "--user", "alice:s3cret"});
   EXPECT_NE(untrusted.exit_code, 0);
@@ -217,6 +221,7 @@ TEST_F(MutualTlsTest, TheRightClientCertificateGetsIn) {
   EXPECT_THAT(result.response, HasSubstr("\ntemperature 20"));
 }
 
+// FailureBehaviour_FB25 (README.md, "Failure behaviour").
 TEST_F(MutualTlsTest, NoClientCertificateIsRejected) {
   const CurlResult result = Https({});
   EXPECT_NE(result.exit_code, 0);
@@ -225,6 +230,7 @@ TEST_F(MutualTlsTest, NoClientCertificateIsRejected) {
   EXPECT_EQ(Https({"--cert", certs_->client_cert, "--key", certs_->client_key}).status, "200");
 }
 
+// FailureBehaviour_FB25 (README.md, "Failure behaviour").
 TEST_F(MutualTlsTest, ACertificateFromAnotherCaIsRejected) {
   const CurlResult result = Https({"--cert", certs_->stranger_cert, "--key", certs_->stranger_key});
   EXPECT_NE(result.exit_code, 0);
@@ -232,6 +238,7 @@ TEST_F(MutualTlsTest, ACertificateFromAnotherCaIsRejected) {
   EXPECT_EQ(Https({"--cert", certs_->client_cert, "--key", certs_->client_key}).status, "200");
 }
 
+// FailureBehaviour_FB25 (README.md, "Failure behaviour").
 TEST_F(MutualTlsTest, MinVersionTls13RefusesTls12Clients) {
   const CurlResult result =
       Https({"--cert", certs_->client_cert, "--key", certs_->client_key, "--tlsv1.2", "--tls-max", "1.2"});
@@ -259,6 +266,7 @@ tls_server_config:
   EXPECT_TRUE(daemon.process().Running());
 }
 
+// FailureBehaviour_FB07 (README.md, "Failure behaviour").
 TEST(WebConfigStartTest, InvalidOrUnreadableWebConfigExitsWith1AndAClearMessage) {
   TempDir dir;
   const std::string config = dir.Write("c.yml", kConfig);
@@ -295,6 +303,7 @@ TEST(WebConfigStartTest, CheckConfigValidatesTheWebConfigToo) {
   EXPECT_THAT(not_ok.output, HasSubstr("bad.yml:2:10: basic_auth_users.alice: not a bcrypt hash \"plain\""));
 }
 
+// FailureBehaviour_FB10 (README.md, "Failure behaviour").
 TEST(WebConfigStartTest, TlsPortInUseExitsWith1AndAClearMessage) {
   TempDir dir;
   const TestCertificates certs = TestCertificates::Create(dir.path());
@@ -310,6 +319,7 @@ TEST(WebConfigStartTest, TlsPortInUseExitsWith1AndAClearMessage) {
   EXPECT_THAT(second.output, HasSubstr("cannot listen on 127.0.0.1:" + std::to_string(holder.port())));
 }
 
+// FailureBehaviour_FB08 (README.md, "Failure behaviour").
 TEST(WebConfigReloadTest, ReloadAppliesNewUsersAndRefusesATlsChange) {
   TempDir dir;
   const std::string web = dir.Write("web.yml", "basic_auth_users:\n  alice: '" + BcryptHash("one") + "'\n");
@@ -329,6 +339,7 @@ TEST(WebConfigReloadTest, ReloadAppliesNewUsersAndRefusesATlsChange) {
   EXPECT_EQ(Curl({"--user", "alice:two", url}).status, "200");
 }
 
+// FailureBehaviour_FB20, FailureBehaviour_FB22 (README.md, "Failure behaviour").
 TEST(HttpLimitsTest, StuckClientsCannotBlockScrapes) {
   TempDir dir;
   DaemonProcess daemon(dir.Write("c.yml", kConfig), {"--web.threads=4", "--web.request-timeout=1s"});
@@ -353,6 +364,7 @@ TEST(HttpLimitsTest, StuckClientsCannotBlockScrapes) {
   EXPECT_THAT(daemon.process().Output(), HasSubstr("limit=connections"));
 }
 
+// FailureBehaviour_FB20 (README.md, "Failure behaviour").
 TEST(HttpLimitsTest, WithTheDefaultsManyStuckClientsDoNotDelayAScrape) {
   TempDir dir;
   DaemonProcess daemon(dir.Write("c.yml", kConfig));
@@ -363,6 +375,7 @@ TEST(HttpLimitsTest, WithTheDefaultsManyStuckClientsDoNotDelayAScrape) {
   EXPECT_LT(std::chrono::steady_clock::now() - started, milliseconds(500));
 }
 
+// FailureBehaviour_FB18, FailureBehaviour_FB19 (README.md, "Failure behaviour").
 TEST(HttpLimitsTest, OversizedHeadersAndBodiesAreRefusedAndCounted) {
   TempDir dir;
   DaemonProcess daemon(
@@ -393,6 +406,7 @@ TEST(HttpLimitsTest, OversizedHeadersAndBodiesAreRefusedAndCounted) {
   EXPECT_THAT(daemon.process().Output(), HasSubstr("limit=request_bytes"));
 }
 
+// FailureBehaviour_FB23 (README.md, "Failure behaviour").
 TEST(HttpLimitsTest, RateLimitAnswers429AndCounts) {
   TempDir dir;
   const std::string web = dir.Write("web.yml", "rate_limit: {interval: 1m, burst: 2}\n");

@@ -20,6 +20,7 @@
 #include "config/config_error.h"
 #include "engine/engine.h"
 #include "engine/family_trends.h"
+#include "engine/memory_estimate.h"
 #include "engine/snapshot_pool.h"
 #include "engine/ticker.h"
 #include "faults/fault_injector.h"
@@ -110,6 +111,11 @@ struct Daemon::Impl {
       std::sort(labels.begin(), labels.end());
     }
     const GeneratorRegistry registry = BuildGeneratorRegistry(plugin_loader, loaded, load_options);
+    // Limit hits are counted (they matter at reload: at start-up the daemon exits).
+    if (SeriesLimitError(loaded.config, load_options.limits))
+      self.config_limit_hits.Add({{"limit", "max_series"}}).Increment();
+    if (MemoryLimitError(loaded.config, load_options.limits))
+      self.config_limit_hits.Add({{"limit", "memory"}}).Increment();
     ValidateConfig(loaded, registry, load_options.limits);
     auto fresh_engine = std::make_shared<Engine>(loaded.config, registry, load_options.limits);
     if (!loaded.config.scenario_groups.empty()) {

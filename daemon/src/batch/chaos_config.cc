@@ -217,9 +217,12 @@ std::optional<ChaosAnomaly> ReadAnomaly(Checker& checker, const toml::node& node
     checker.Fail(recovery_node, key + ".recovery_time", "a negative recovery time", "0 or more samples");
     return std::nullopt;
   }
-  if (*at + *recovery > num_samples) {
+  // Compared as recovery > num_samples - at: at + recovery can overflow int64_t (both may be
+  // near its maximum), num_samples - at cannot (0 <= at, 1 <= num_samples).
+  if (*recovery > num_samples - *at) {
+    const uint64_t end = static_cast<uint64_t>(*at) + static_cast<uint64_t>(*recovery);
     checker.Fail(recovery_node, key + ".recovery_time",
-                 "at + recovery_time = " + std::to_string(*at + *recovery) + " is beyond num_samples = " +
+                 "at + recovery_time = " + std::to_string(end) + " is beyond num_samples = " +
                      std::to_string(num_samples) + " (the original raises ValueError)",
                  "at + recovery_time <= " + std::to_string(num_samples));
     return std::nullopt;
@@ -338,8 +341,11 @@ ChaosConfig ParseChaosToml(std::string_view text, const std::string& file_name) 
                    "an [anomalies] table, possibly empty");
   } else {
     for (const auto& [name, node] : InFileOrder(*anomalies)) {
-      auto metric = std::find_if(config.metrics.begin(), config.metrics.end(),
-                                 [&](const ChaosMetric& candidate) { return candidate.name == name; });
+      // Clang 14 (the fuzz preset) cannot capture a structured binding in a lambda.
+      const std::string& anomaly_name = name;
+      auto metric =
+          std::find_if(config.metrics.begin(), config.metrics.end(),
+                       [&](const ChaosMetric& candidate) { return candidate.name == anomaly_name; });
       // The original ignores anomalies of metrics it does not generate; so do we.
       if (metric == config.metrics.end()) continue;
       metric->anomaly = ReadAnomaly(checker, *node, "anomalies." + name, config.num_samples);

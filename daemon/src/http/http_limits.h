@@ -23,7 +23,7 @@ struct HttpLimits {
 /// A limit that a request or connection ran into.
 enum class HttpLimit {
   kRequestBytes,    ///< body above the route's limit: 413
-  kHeaderBytes,     ///< request line and headers above max_header_bytes: 413 (civetweb's answer)
+  kHeaderBytes,     ///< request line and headers above max_header_bytes: civetweb 1.15 answers 400
   kRequestTimeout,  ///< headers or body not complete within the request timeout
   kConnections,     ///< every worker busy: further connections wait
   kRate,            ///< the web config's rate_limit: 429

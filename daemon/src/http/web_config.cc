@@ -177,8 +177,15 @@ void ReadTls(Walker& walker, const YAML::Node& node, const std::string& base_dir
     }
   }
   if (tls.min_version > tls.max_version) {
-    walker.Fail(node["min_version"], Walker::Join(path, "min_version"), "min_version is above max_version",
-                node["min_version"].Scalar(), "a version no higher than max_version");
+    // Either may be the default (TLS12, TLS13): point at the one the file sets, never at a
+    // missing key (yaml-cpp throws InvalidNode for the mark or value of a missing key).
+    const bool min_given = static_cast<bool>(node["min_version"]);
+    const YAML::Node given = node[min_given ? "min_version" : "max_version"];
+    walker.Fail(
+        given, Walker::Join(path, min_given ? "min_version" : "max_version"),
+        min_given ? "min_version is above max_version" : "max_version is below the default min_version",
+        given.IsScalar() ? given.Scalar() : "",
+        min_given ? "a version no higher than max_version" : "TLS12 or TLS13, or set min_version too");
   }
   if (const YAML::Node suites = node["cipher_suites"]) {
     const std::string key = Walker::Join(path, "cipher_suites");

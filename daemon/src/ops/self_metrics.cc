@@ -129,7 +129,13 @@ SelfMetrics::SelfMetrics(std::shared_ptr<prometheus::Registry> registry)
                                .Help("Samples dropped unsent because the remote write queue was full.")
                                .Register(*registry)
                                .Add({})),
+      config_limit_hits(prometheus::BuildCounter()
+                            .Name("promsynth_config_limit_hits_total")
+                            .Help("Configurations a reload refused for exceeding a limit: max_series "
+                                  "(--limits.max-series) or memory (--memory.limit).")
+                            .Register(*registry)),
       registry_(std::move(registry)) {
+  for (const char* limit : {"max_series", "memory"}) config_limit_hits.Add({{"limit", limit}});
   for (const char* limit : {"request_bytes", "header_bytes", "request_timeout", "connections", "rate"}) {
     http_limit_hits.Add({{"limit", limit}});
   }

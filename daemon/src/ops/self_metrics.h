@@ -42,6 +42,9 @@ class SelfMetrics {
   prometheus::Counter& remote_write_sent;     ///< samples accepted by remote write receivers
   prometheus::Counter& remote_write_failed;   ///< samples refused or given up after retries
   prometheus::Counter& remote_write_dropped;  ///< samples dropped from a full queue
+  /// promsynth_config_limit_hits_total{limit}: configurations a reload refused because they exceed
+  /// --limits.max-series (`max_series`) or --memory.limit (`memory`); each label exists from the start.
+  prometheus::Family<prometheus::Counter>& config_limit_hits;
 
  private:
   explicit SelfMetrics(std::shared_ptr<prometheus::Registry> registry);

@@ -158,5 +158,21 @@ TEST(ChaosConfigTest, TomlSyntaxErrorsAndBadNamesCarryTheirPosition) {
               HasSubstr("c.toml:5:9: metrics.m.value: not a finite number"));
 }
 
+// Found writing chaos_toml_fuzz (its corpus keeps the case): at + recovery_time overflowed int64_t
+// (undefined behaviour) when both were near its maximum; the check now cannot overflow and the
+// message gives the exact sum.
+TEST(ChaosConfigTest, HugeAtAndRecoveryTimeAreRefusedWithoutOverflow) {
+  const std::string max = "9223372036854775807";
+  const std::string toml = "[general]\nnum_samples = " + max +
+                           "\n[metrics.m]\nvalue = 1\n[anomalies.m]\nat = " + max +
+                           "\nanomaly_factor = 2\npattern = \"step\"\nrecovery_time = " + max + "\n";
+  EXPECT_THAT(ErrorsOf(toml), HasSubstr("c.toml:9:17: anomalies.m.recovery_time: at + recovery_time = "
+                                        "18446744073709551614 is beyond num_samples = " +
+                                        max));
+  EXPECT_EQ(ErrorsOf("[general]\nnum_samples = " + max + "\n[metrics.m]\nvalue = 1\n[anomalies.m]\nat = " +
+                     max + "\nanomaly_factor = 2\npattern = \"step\"\nrecovery_time = 0\n"),
+            "");
+}
+
 }  // namespace
 }  // namespace promsynth

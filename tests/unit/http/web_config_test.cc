@@ -187,6 +187,13 @@ TEST_F(WebConfigTest, TlsKeyErrors) {
              "  min_version: TLS13\n  max_version: TLS12\n"),
       ElementsAre("w.yml:4:16: tls_server_config.min_version: min_version is above max_version \"TLS13\" "
                   "(allowed: a version no higher than max_version)"));
+  // Found writing web_config_fuzz (its corpus keeps the case): a max_version under the default
+  // min_version (TLS12), with no min_version in the file, threw yaml-cpp's InvalidNode instead of
+  // reporting the error.
+  EXPECT_THAT(
+      Errors("tls_server_config:\n  cert_file: server.pem\n  key_file: server.key\n  max_version: TLS11\n"),
+      ElementsAre("w.yml:4:16: tls_server_config.max_version: max_version is below the default "
+                  "min_version \"TLS11\" (allowed: TLS12 or TLS13, or set min_version too)"));
   EXPECT_THAT(
       Errors("tls_server_config:\n  cert_file: server.pem\n  key_file: server.key\n"
              "  cipher_suites: [TLS_AES_128_GCM_SHA256]\n"),

@@ -68,6 +68,7 @@ TEST(PluginLoaderTest, LibraryWithoutEntryIsRefused) {
   EXPECT_THAT(message, HasSubstr("undefined symbol: promsynth_sequence_plugin_entry"));
 }
 
+// FailureBehaviour_FB11 (README.md, "Failure behaviour").
 TEST(PluginLoaderTest, OtherAbiMajorIsRefused) {
   PluginLoader loader;
   const std::string path = FixturePath("abi_mismatch");
