@@ -31,12 +31,19 @@ void CsvWriter::Begin(const SeriesLayout& layout, const BatchRange& /*range*/) {
 }
 
 void CsvWriter::Row(int64_t /*k*/, int64_t /*time_ms*/, std::span<const double> values) {
+  // Formats straight into the output buffer: room for the longest row first, then the real size.
   std::string& buffer = out_.buffer();
+  const size_t start = buffer.size();
+  buffer.resize(start + values.size() * (compat::kMaxPythonFloatLength + 1) + 2);
+  char* const begin = buffer.data();
+  char* cursor = begin + start;
   for (size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) buffer += ',';
-    if (!IsStaleMarker(values[i])) compat::AppendPythonFloat(buffer, values[i]);
+    if (i > 0) *cursor++ = ',';
+    if (!IsStaleMarker(values[i])) cursor += compat::WritePythonFloat(cursor, values[i]);
   }
-  buffer += "\r\n";
+  *cursor++ = '\r';
+  *cursor++ = '\n';
+  buffer.resize(static_cast<size_t>(cursor - begin));
   out_.MaybeFlush();
 }
 
