@@ -16,11 +16,13 @@ namespace promsynth {
 /// series has no sample (the stale marker); Python csv module defaults: comma, minimal quoting
 /// (a field with a comma, quote or line break is quoted, quotes doubled), CRLF line endings.
 ///
-/// Rows are collected in blocks of about kBlockValues values; a full block is formatted and
-/// written on a second thread while the caller computes the next block, so the engine and the
-/// float formatting run on two cores. At most one block is in flight; the output is the same as
-/// formatting row by row. Called from one thread (the worker only touches the stream while the
-/// caller fills the other block).
+/// Rows are collected in blocks of about kBlockValues values; a full block is formatted on a
+/// second thread while the caller computes the next block, so the engine and the float
+/// formatting run on two cores. The caller formats the block's last rows itself, a share that
+/// adapts to keep both threads busy (it grows while the caller waits for the worker and shrinks
+/// while the worker waits for the caller). At most one block is in flight; only the caller
+/// writes to the stream, in row order, so the output is the same as formatting row by row.
+/// Called from one thread.
 class CsvWriter final : public BatchSink {
  public:
   /// Values (series × rows) per block: 1 MiB of doubles.
@@ -38,17 +40,20 @@ class CsvWriter final : public BatchSink {
   void End() override;
 
  private:
-  /// Formats `rows` rows of `block` into the stream (the worker, or the caller at the end).
-  void WriteBlock(const std::vector<double>& block, size_t rows);
-  /// Waits for the block in flight; rethrows its error.
-  void WaitForWorker();
+  /// Appends rows [from, to) of `block` to `text` (the worker, or the caller for its share).
+  void FormatRows(const std::vector<double>& block, size_t from, size_t to, std::string& text) const;
+  /// Waits for the block in flight (rethrowing its error) and writes both parts of it.
+  void FinishBlock();
 
   OutputStream& out_;
   size_t columns_ = 0;
   size_t block_rows_ = 1;
+  size_t caller_rows_ = 0;       ///< rows of each block the caller formats itself (the last ones)
   std::vector<double> filling_;  ///< rows being collected, row after row
   size_t filled_rows_ = 0;
-  std::vector<double> writing_;  ///< the block the worker formats
+  std::vector<double> writing_;  ///< the block in flight
+  std::string worker_text_;      ///< its first rows, formatted by the worker
+  std::string caller_text_;      ///< its last rows, formatted by the caller
   std::future<void> worker_;
 };
 

@@ -115,23 +115,25 @@ void RemoteWriteSink::Send(uint64_t samples, int64_t first_ms, int64_t last_ms) 
   for (int attempt = 0;; ++attempt) {
     std::string error;
     const PushOutcome outcome = client_->Push(compressed_, error);
-    while (!error.empty() && (error.back() == '\n' || error.back() == '\r' || error.back() == ' ')) error.pop_back();
+    while (!error.empty() && (error.back() == '\n' || error.back() == '\r' || error.back() == ' '))
+      error.pop_back();
     if (outcome == PushOutcome::kSent) {
       samples_sent_ += samples;
       ++requests_sent_;
       return;
     }
     const std::string what = "remote write to " + config_.url + " failed for the samples from " +
-                             TimeText(first_ms) + " to " + TimeText(last_ms) + " (" + std::to_string(samples_sent_) +
-                             " samples sent before): " + error;
+                             TimeText(first_ms) + " to " + TimeText(last_ms) + " (" +
+                             std::to_string(samples_sent_) + " samples sent before): " + error;
     if (outcome == PushOutcome::kRejected) {
       const bool too_old = error.find("out of bounds") != std::string::npos ||
                            error.find("out of order") != std::string::npos ||
                            error.find("too old") != std::string::npos;
       throw std::runtime_error(
-          what + (too_old ? "; the receiver keeps samples older than about an hour before its newest sample "
-                            "only with an out-of-order window (Prometheus: storage.tsdb.out_of_order_time_window)"
-                          : ""));
+          what + (too_old
+                      ? "; the receiver keeps samples older than about an hour before its newest sample "
+                        "only with an out-of-order window (Prometheus: storage.tsdb.out_of_order_time_window)"
+                      : ""));
     }
     if (attempt >= config_.max_retries) {
       throw std::runtime_error(what + " (after " + std::to_string(attempt + 1) + " attempts)");

@@ -159,23 +159,27 @@ int ShortestDigits(uint64_t bits, char* digits, int& point) {
   const bool accept_bounds = mantissa % 2 == 0;          // an even mantissa wins the tie on reading back
   const uint64_t mm_shift = mantissa_bits != 0 ? 1 : 0;  // a power of two has a closer lower neighbour
 
-  const Uint128 power = kPowersOf5[static_cast<size_t>(s)];
-  auto scale = [&](uint64_t x, bool& exact) {
-    const Uint128 n = x * power;
+  // One 64x64 multiplication: the three numerators are 4m * 5**s plus or minus small multiples of 5**s.
+  const uint64_t power = kPowersOf5[static_cast<size_t>(s)];
+  const Uint128 centre = static_cast<Uint128>(4 * mantissa) * power;
+  const Uint128 upper = centre + 2 * static_cast<Uint128>(power);
+  const Uint128 lower = centre - (1 + mm_shift) * static_cast<Uint128>(power);
+  const int right = shift < 0 ? -shift : 0;
+  const Uint128 low_bits = (static_cast<Uint128>(1) << right) - 1;
+  auto scale = [&](Uint128 n, bool& exact) {
     if (shift >= 0) {
       exact = true;
       return static_cast<uint64_t>(n << shift);
     }
-    const int right = -shift;
-    exact = (n & ((static_cast<Uint128>(1) << right) - 1)) == 0;
+    exact = (n & low_bits) == 0;
     return static_cast<uint64_t>(n >> right);
   };
   bool vr_exact = false;
   bool vp_exact = false;
   bool vm_exact = false;
-  uint64_t vr = scale(4 * mantissa, vr_exact);
-  uint64_t vp = scale(4 * mantissa + 2, vp_exact);
-  uint64_t vm = scale(4 * mantissa - 1 - mm_shift, vm_exact);
+  uint64_t vr = scale(centre, vr_exact);
+  uint64_t vp = scale(upper, vp_exact);
+  uint64_t vm = scale(lower, vm_exact);
   bool vm_trailing_zeros = accept_bounds && vm_exact;
   bool vr_trailing_zeros = vr_exact;
   if (!accept_bounds && vp_exact) --vp;  // the upper midpoint itself reads back as the neighbour
