@@ -219,6 +219,25 @@ TEST(GenerateRemoteWriteTest, RefusedOrUnreachableReceiversFailWithTheReason) {
   EXPECT_EQ(not_http.exit_code, 2) << not_http.output;
   EXPECT_NE(not_http.output.find("not an http:// or https:// URL"), std::string::npos) << not_http.output;
 
+  // --remote-write pushes to the config's own remote_write: targets (here 3 samples per request,
+  // fewer than the 4 series of a row: each row is split over two requests).
+  std::string own = kHistoryConfig;
+  for (size_t at; (at = own.find("hist_")) != std::string::npos;) own.replace(at, 5, "own_");
+  const std::string with_targets = dir.Write(
+      "targets.yml", own + "remote_write:\n  - url: " + write_url + "\n    batch: {max_samples: 3}\n");
+  CommandResult from_config =
+      RunCommand({binary, "generate", "--config.file", with_targets, "--no-progress", "--start", "now-1m",
+                  "--samples", "5", "--step", "15s", "--remote-write"},
+                 seconds(60));
+  EXPECT_EQ(from_config.exit_code, 0) << from_config.output;
+  EXPECT_NE(from_config.output.find("pushed 20 samples in 10 remote write requests"), std::string::npos)
+      << from_config.output;
+  EXPECT_EQ(prometheus.Query("own_level").size(), 2u);
+  CommandResult no_targets = RunCommand(
+      {binary, "generate", "--config.file", config, "--samples", "5", "--remote-write"}, seconds(60));
+  EXPECT_EQ(no_targets.exit_code, 2) << no_targets.output;
+  EXPECT_NE(no_targets.output.find("no remote_write: section"), std::string::npos) << no_targets.output;
+
   // With out_of_order_time_window (Prometheus 2.39 and later) the old history goes in.
   TempDir ooo_dir;
   PrometheusServer ooo(ooo_dir,
