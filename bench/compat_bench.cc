@@ -2,6 +2,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -71,6 +72,21 @@ void BenchAppendPythonFloat(benchmark::State& state) {
   benchmark::DoNotOptimize(out.data());
 }
 BENCHMARK(BenchAppendPythonFloat);
+
+// The exact 128-bit path against the std::to_chars path it replaced, on the same values.
+template <size_t (*kWrite)(char*, double) noexcept>
+void BenchWritePythonFloat(benchmark::State& state) {
+  const std::vector<double> values = SampleValues();
+  std::array<char, kMaxPythonFloatLength> text{};
+  size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(kWrite(text.data(), values[i]));
+    benchmark::ClobberMemory();
+    i = (i + 1) % values.size();
+  }
+}
+BENCHMARK_TEMPLATE(BenchWritePythonFloat, WritePythonFloat)->Name("BenchWritePythonFloat/fast");
+BENCHMARK_TEMPLATE(BenchWritePythonFloat, WritePythonFloatReference)->Name("BenchWritePythonFloat/to_chars");
 
 void BenchPythonRound2(benchmark::State& state) {
   const std::vector<double> values = SampleValues();

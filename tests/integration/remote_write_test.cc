@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <chrono>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "support/daemon_process.h"
 #include "support/http_client.h"
@@ -71,6 +74,188 @@ remote_write:
   EXPECT_TRUE(daemon.process().WaitExit(seconds(20)).has_value());  // shutdown cuts the 1h backoff short
   prometheus.process().Signal(SIGTERM);
   EXPECT_TRUE(prometheus.process().WaitExit(seconds(20)).has_value());
+}
+
+/// The fields of one CSV line as Python's csv module writes them (minimal quoting, "" for ").
+std::vector<std::string> CsvFields(const std::string& line) {
+  std::vector<std::string> fields(1);
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+      fields.back() += '"';
+      ++i;
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (c == ',' && !quoted) {
+      fields.emplace_back();
+    } else {
+      fields.back() += c;
+    }
+  }
+  return fields;
+}
+
+/// The CSV's lines without their CRLF.
+std::vector<std::string> CsvLines(const std::string& text) {
+  std::vector<std::string> lines;
+  size_t from = 0;
+  for (size_t end; (end = text.find("\r\n", from)) != std::string::npos; from = end + 2) {
+    lines.push_back(text.substr(from, end - from));
+  }
+  return lines;
+}
+
+constexpr const char* kHistoryConfig = R"(
+global: {seed: 9, tick: 1s, labels: {env: hist}}
+metrics:
+  - {name: hist_level, help: A level., labels: {zone: [a, b]}, generator: {kind: sine, amplitude: 10, period: 17m, offset: 50}}
+  - {name: hist_noise, help: Noise., generator: {kind: uniform, low: 0, high: 100}}
+  - {name: hist_events_total, type: counter, help: Events., generator: {kind: constant, value: 2}}
+)";
+
+// `promsynth generate --remote-write.url` backfills a real Prometheus (Debian 2.42) without
+// promtool: two hours of 15 s samples, pushed oldest first in several requests, are queryable at
+// their past times with exactly the values `generate --format csv` writes for the same run.
+TEST(GenerateRemoteWriteTest, PushedHistoryIsQueryableAtItsPastTimesWithTheCsvValues) {
+  TempDir dir;
+  PrometheusServer prometheus(dir, "global: {scrape_interval: 1h}\n", {"--web.enable-remote-write-receiver"});
+  ASSERT_TRUE(prometheus.WaitReady()) << prometheus.process().Output();
+  const std::string config = dir.Write("history.yml", kHistoryConfig);
+  const std::string binary = PROMSYNTH_BINARY;
+  const int64_t now =
+      std::chrono::duration_cast<seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  const int64_t start = now / 15 * 15 - 7200;
+  const std::vector<std::string> range = {"--start", std::to_string(start), "--samples", "481", "--step",
+                                          "15s"};
+
+  std::vector<std::string> push = {binary,
+                                   "generate",
+                                   "--config.file",
+                                   config,
+                                   "--no-progress",
+                                   "--remote-write.url",
+                                   prometheus.api() + "/api/v1/write",
+                                   "--remote-write.header",
+                                   "X-Test: promsynth",
+                                   "--remote-write.max-samples",
+                                   "500"};
+  push.insert(push.end(), range.begin(), range.end());
+  const CommandResult pushed = RunCommand(push, seconds(60));
+  ASSERT_EQ(pushed.exit_code, 0) << pushed.output;
+  // 4 series x 481 samples; 500 samples per request is 125 rows of 4 series: 4 requests.
+  EXPECT_NE(pushed.output.find("pushed 1924 samples in 4 remote write requests"), std::string::npos)
+      << pushed.output;
+  EXPECT_EQ(pushed.output.find("wrote"), std::string::npos) << pushed.output;  // pushing alone writes no file
+
+  std::vector<std::string> csv = {binary, "generate", "--config.file", config, "--format", "csv", "-o", "-"};
+  csv.insert(csv.end(), range.begin(), range.end());
+  const CommandResult written = RunCommand(csv, seconds(60));
+  ASSERT_EQ(written.exit_code, 0) << written.output;
+  const std::vector<std::string> lines = CsvLines(written.output);
+  ASSERT_EQ(lines.size(), 482u) << written.output.substr(0, 500);
+  const std::vector<std::string> names = CsvFields(lines[0]);
+  ASSERT_EQ(names.size(), 4u) << lines[0];
+
+  int compared = 0;
+  for (const int k : {0, 1, 2, 119, 120, 125, 240, 333, 479, 480}) {
+    const std::vector<std::string> values = CsvFields(lines[static_cast<size_t>(k) + 1]);
+    const int64_t time = start + 15 * k;
+    for (size_t j = 0; j < names.size(); ++j) {
+      // The column name is a PromQL selector; @ evaluates it at the sample's own time.
+      const auto rows = prometheus.Query(names[j] + " @ " + std::to_string(time));
+      ASSERT_EQ(rows.size(), 1u) << names[j] << " @ " << time;
+      EXPECT_EQ(std::stod(rows[0].second), std::stod(values[j])) << names[j] << " @ " << time;
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, 40);
+  // The counter counted every 1 s tick between the 15 s samples: 2 per tick.
+  const auto counter = prometheus.Query("hist_events_total @ " + std::to_string(start + 15 * 480) +
+                                        " - hist_events_total @ " + std::to_string(start));
+  ASSERT_EQ(counter.size(), 1u);
+  EXPECT_EQ(counter[0].second, "14400");
+  // Nothing beyond the pushed range: the newest sample is the last row's.
+  const auto newest = prometheus.Query("timestamp(hist_noise)");
+  ASSERT_EQ(newest.size(), 1u);
+  EXPECT_EQ(std::stoll(newest[0].second), start + 15 * 480);
+}
+
+// A receiver that refuses the history (too old for its head block, or a wrong path), one that
+// is not there, and a URL that is not http: a clear message and a non-zero exit; with an
+// out-of-order window the same old history is accepted.
+TEST(GenerateRemoteWriteTest, RefusedOrUnreachableReceiversFailWithTheReason) {
+  TempDir dir;
+  PrometheusServer prometheus(dir, "global: {scrape_interval: 1h}\n", {"--web.enable-remote-write-receiver"});
+  ASSERT_TRUE(prometheus.WaitReady()) << prometheus.process().Output();
+  const std::string config = dir.Write("history.yml", kHistoryConfig);
+  const std::string binary = PROMSYNTH_BINARY;
+  auto generate = [&](const std::string& url, const std::string& start, const std::string& end) {
+    return RunCommand({binary, "generate", "--config.file", config, "--no-progress", "--start", start,
+                       "--end", end, "--step", "15s", "--remote-write.url", url},
+                      seconds(60));
+  };
+  const std::string write_url = prometheus.api() + "/api/v1/write";
+  CommandResult recent = generate(write_url, "now-10m", "now");
+  ASSERT_EQ(recent.exit_code, 0) << recent.output;
+
+  // Five hours back is more than an hour before the head's newest sample: 400 out of bounds.
+  CommandResult old = generate(write_url, "now-5h", "now-4h");
+  EXPECT_EQ(old.exit_code, 1) << old.output;
+  EXPECT_NE(old.output.find("HTTP 400"), std::string::npos) << old.output;
+  EXPECT_NE(old.output.find("out of bounds"), std::string::npos) << old.output;
+  EXPECT_NE(old.output.find("out_of_order_time_window"), std::string::npos) << old.output;
+  EXPECT_NE(old.output.find(write_url), std::string::npos) << old.output;
+
+  CommandResult missing = generate(prometheus.api() + "/api/v1/nowhere", "now-10m", "now");
+  EXPECT_EQ(missing.exit_code, 1) << missing.output;
+  EXPECT_NE(missing.output.find("HTTP 404"), std::string::npos) << missing.output;
+
+  CommandResult nobody =
+      generate("http://127.0.0.1:" + std::to_string(FreePort()) + "/api/v1/write", "now-10m", "now");
+  EXPECT_EQ(nobody.exit_code, 1) << nobody.output;
+  EXPECT_NE(nobody.output.find("attempts"), std::string::npos) << nobody.output;
+
+  CommandResult not_http = generate("ftp://127.0.0.1/write", "now-10m", "now");
+  EXPECT_EQ(not_http.exit_code, 2) << not_http.output;
+  EXPECT_NE(not_http.output.find("not an http:// or https:// URL"), std::string::npos) << not_http.output;
+
+  // --remote-write pushes to the config's own remote_write: targets (here 3 samples per request,
+  // fewer than the 4 series of a row: each row is split over two requests).
+  std::string own = kHistoryConfig;
+  for (size_t at; (at = own.find("hist_")) != std::string::npos;) own.replace(at, 5, "own_");
+  const std::string with_targets = dir.Write(
+      "targets.yml", own + "remote_write:\n  - url: " + write_url + "\n    batch: {max_samples: 3}\n");
+  CommandResult from_config =
+      RunCommand({binary, "generate", "--config.file", with_targets, "--no-progress", "--start", "now-1m",
+                  "--samples", "5", "--step", "15s", "--remote-write"},
+                 seconds(60));
+  EXPECT_EQ(from_config.exit_code, 0) << from_config.output;
+  EXPECT_NE(from_config.output.find("pushed 20 samples in 10 remote write requests"), std::string::npos)
+      << from_config.output;
+  EXPECT_EQ(prometheus.Query("own_level").size(), 2u);
+  CommandResult no_targets = RunCommand(
+      {binary, "generate", "--config.file", config, "--samples", "5", "--remote-write"}, seconds(60));
+  EXPECT_EQ(no_targets.exit_code, 2) << no_targets.output;
+  EXPECT_NE(no_targets.output.find("no remote_write: section"), std::string::npos) << no_targets.output;
+
+  // With out_of_order_time_window (Prometheus 2.39 and later) the old history goes in.
+  TempDir ooo_dir;
+  PrometheusServer ooo(ooo_dir,
+                       "global: {scrape_interval: 1h}\nstorage: {tsdb: {out_of_order_time_window: 1d}}\n",
+                       {"--web.enable-remote-write-receiver"});
+  ASSERT_TRUE(ooo.WaitReady()) << ooo.process().Output();
+  ASSERT_EQ(generate(ooo.api() + "/api/v1/write", "now-10m", "now").exit_code, 0);
+  CommandResult accepted = generate(ooo.api() + "/api/v1/write", "now-5h", "now-4h");
+  EXPECT_EQ(accepted.exit_code, 0) << accepted.output;
+  EXPECT_EQ(ooo.Query("count_over_time(hist_noise[30m] @ " +
+                      std::to_string(std::chrono::duration_cast<seconds>(
+                                         std::chrono::system_clock::now().time_since_epoch())
+                                         .count() -
+                                     4 * 3600 - 60) +
+                      ")")
+                .size(),
+            1u);
 }
 
 TEST(ShardFlagTest, ShardsServeDisjointSlicesOfEveryFamily) {

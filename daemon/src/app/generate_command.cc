@@ -20,6 +20,7 @@
 #include "batch/output_stream.h"
 #include "batch/plot_png.h"
 #include "batch/progress_bar.h"
+#include "batch/remote_write_sink.h"
 #include "batch/time_argument.h"
 #include "config/config_error.h"
 #include "config/yaml_config_loader.h"
@@ -31,23 +32,42 @@ namespace {
 constexpr std::string_view kUsage =
     "usage: promsynth generate -c FILE [-o DIR|-] [--format csv|json|openmetrics]\n"
     "         [--start TIME] [--end TIME] [--samples N] [--step DURATION]\n"
-    "         [--no-plot] [--no-progress] [--independent-noise] [--plugin.dir DIR]\n";
+    "         [--no-plot] [--no-progress] [--independent-noise] [--plugin.dir DIR]\n"
+    "         [--remote-write.url URL [--remote-write.username U --remote-write.password-file F]\n"
+    "          [--remote-write.bearer-token-file F] [--remote-write.header 'Name: value']...\n"
+    "          [--remote-write.max-samples N]] [--remote-write]\n";
 
 /// The flags of `generate` after parsing: name → value ("" for a switch).
 struct GenerateFlags {
   std::map<std::string, std::string> values;
+  std::vector<std::string> headers;  ///< --remote-write.header, repeatable
   bool Has(const std::string& name) const { return values.count(name) != 0; }
   const std::string& Get(const std::string& name) const { return values.at(name); }
 };
 
 std::optional<std::string> ParseFlags(const std::vector<std::string>& args, GenerateFlags& flags) {
   static const std::map<std::string, std::string> kValueFlags = {
-      {"-c", "config"},         {"--config", "config"}, {"--config.file", "config"},   {"-o", "output"},
-      {"--output", "output"},   {"--format", "format"}, {"--start", "start"},          {"--end", "end"},
-      {"--samples", "samples"}, {"--step", "step"},     {"--plugin.dir", "plugin.dir"}};
+      {"-c", "config"},
+      {"--config", "config"},
+      {"--config.file", "config"},
+      {"-o", "output"},
+      {"--output", "output"},
+      {"--format", "format"},
+      {"--start", "start"},
+      {"--end", "end"},
+      {"--samples", "samples"},
+      {"--step", "step"},
+      {"--plugin.dir", "plugin.dir"},
+      {"--remote-write.url", "rw.url"},
+      {"--remote-write.username", "rw.username"},
+      {"--remote-write.password-file", "rw.password-file"},
+      {"--remote-write.bearer-token-file", "rw.bearer-token-file"},
+      {"--remote-write.header", "rw.header"},
+      {"--remote-write.max-samples", "rw.max-samples"}};
   static const std::map<std::string, std::string> kSwitches = {{"--no-plot", "no-plot"},
                                                                {"--no-progress", "no-progress"},
-                                                               {"--independent-noise", "independent-noise"}};
+                                                               {"--independent-noise", "independent-noise"},
+                                                               {"--remote-write", "remote-write"}};
   for (size_t i = 0; i < args.size(); ++i) {
     std::string name = args[i];
     std::optional<std::string> value;
@@ -64,6 +84,10 @@ std::optional<std::string> ParseFlags(const std::vector<std::string>& args, Gene
     if (!value) {
       if (i + 1 >= args.size()) return name + " needs a value";
       value = args[++i];
+    }
+    if (flag->second == "rw.header") {
+      flags.headers.push_back(*value);
+      continue;
     }
     flags.values[flag->second] = *value;
   }
@@ -131,6 +155,58 @@ std::variant<BatchRange, std::string> RangeFromFlags(const GenerateFlags& flags,
   return range;
 }
 
+/// The remote write targets of the run: --remote-write.url with its flags, and/or the config's
+/// own `remote_write:` list (--remote-write). An error message instead when a flag is bad.
+std::variant<std::vector<RemoteWriteConfig>, std::string> RemoteWriteTargets(const GenerateFlags& flags,
+                                                                             const Config& config) {
+  std::vector<RemoteWriteConfig> targets;
+  if (flags.Has("remote-write")) {
+    if (config.remote_write.empty())
+      return std::string("--remote-write: the config has no remote_write: section");
+    targets = config.remote_write;
+  }
+  const bool any_flag = flags.Has("rw.username") || flags.Has("rw.password-file") ||
+                        flags.Has("rw.bearer-token-file") || flags.Has("rw.max-samples") ||
+                        !flags.headers.empty();
+  if (!flags.Has("rw.url")) {
+    if (any_flag) return std::string("--remote-write.* flags need --remote-write.url");
+    return targets;
+  }
+  RemoteWriteConfig target;
+  target.url = flags.Get("rw.url");
+  if (!target.url.starts_with("http://") && !target.url.starts_with("https://")) {
+    return "--remote-write.url: not an http:// or https:// URL: " + target.url;
+  }
+  if (flags.Has("rw.username")) target.username = flags.Get("rw.username");
+  if (flags.Has("rw.password-file")) {
+    if (target.username.empty())
+      return std::string("--remote-write.password-file needs --remote-write.username");
+    target.password_file = flags.Get("rw.password-file");
+  }
+  if (flags.Has("rw.bearer-token-file")) target.bearer_token_file = flags.Get("rw.bearer-token-file");
+  for (const std::string& header : flags.headers) {
+    const size_t colon = header.find(':');
+    if (colon == std::string::npos || colon == 0) {
+      return "--remote-write.header: not \"Name: value\": " + header;
+    }
+    std::string value = header.substr(colon + 1);
+    while (!value.empty() && value.front() == ' ') value.erase(0, 1);
+    target.headers.emplace_back(header.substr(0, colon), value);
+  }
+  if (flags.Has("rw.max-samples")) {
+    const std::string& text = flags.Get("rw.max-samples");
+    size_t count = 0;
+    const auto [ptr, error] = std::from_chars(text.data(), text.data() + text.size(), count);
+    if (error != std::errc() || ptr != text.data() + text.size() || count < 1) {
+      return "--remote-write.max-samples: not a positive whole number: " + text;
+    }
+    target.max_samples = count;
+  }
+  target.max_retries = 3;  // a command line run reports a dead receiver within seconds
+  targets.push_back(std::move(target));
+  return targets;
+}
+
 int Fail(const std::string& message, int code) {
   std::cerr << "promsynth generate: " << message << "\n";
   if (code == 2) std::cerr << kUsage;
@@ -196,29 +272,47 @@ int RunGenerate(const std::vector<std::string>& args) {
     }
     Engine engine(config, *registry, options.limits);
 
+    auto remote = RemoteWriteTargets(flags, config);
+    if (const std::string* error = std::get_if<std::string>(&remote)) return Fail(*error, 2);
+    std::vector<std::unique_ptr<RemoteWriteSink>> pushers;
+    for (const RemoteWriteConfig& target : std::get<std::vector<RemoteWriteConfig>>(remote)) {
+      pushers.push_back(std::make_unique<RemoteWriteSink>(target));
+    }
+    // Pushing alone writes no file unless -o or --format asks for one too.
+    const bool write_file = pushers.empty() || flags.Has("output") || flags.Has("format");
+
     const bool to_stdout = output == "-";
-    if (!to_stdout) std::filesystem::create_directories(output);
+    if (write_file && !to_stdout) std::filesystem::create_directories(output);
     const std::string extension = format == "openmetrics" ? "om.txt" : format;
     const std::string data_file =
         to_stdout ? "-" : (std::filesystem::path(output) / ("metrics." + extension)).string();
-    OutputStream stream(data_file);
+    std::unique_ptr<OutputStream> stream;
     std::unique_ptr<BatchSink> writer;
-    if (format == "csv") writer = std::make_unique<CsvWriter>(stream);
-    if (format == "json") writer = std::make_unique<JsonWriter>(stream);
-    if (format == "openmetrics") writer = std::make_unique<OpenMetricsWriter>(stream);
-    std::vector<BatchSink*> sinks{writer.get()};
+    std::vector<BatchSink*> sinks;
+    if (write_file) {
+      stream = std::make_unique<OutputStream>(data_file);
+      if (format == "csv") writer = std::make_unique<CsvWriter>(*stream);
+      if (format == "json") writer = std::make_unique<JsonWriter>(*stream);
+      if (format == "openmetrics") writer = std::make_unique<OpenMetricsWriter>(*stream);
+      sinks.push_back(writer.get());
+    }
     std::unique_ptr<PlotPng> plot;
     const std::string plot_file = (std::filesystem::path(output) / "metrics.png").string();
-    if (!to_stdout && !flags.Has("no-plot")) {
+    if (write_file && !to_stdout && !flags.Has("no-plot")) {
       plot = std::make_unique<PlotPng>(plot_file);
       sinks.push_back(plot.get());
     }
+    for (const auto& pusher : pushers) sinks.push_back(pusher.get());
     const bool show_progress = !flags.Has("no-progress") && ProgressBar::StderrIsTerminal();
     ProgressBar progress(range.samples, 2, show_progress, "promsynth generate");
     RunBatch(engine, range, sinks, &progress);
-    if (!to_stdout) {
+    if (write_file && !to_stdout) {
       std::cerr << "promsynth generate: wrote " << data_file << (plot ? " and " + plot_file : "") << " ("
                 << range.samples << " samples of " << engine.series_count() << " series)\n";
+    }
+    for (const auto& pusher : pushers) {
+      std::cerr << "promsynth generate: pushed " << pusher->samples_sent() << " samples in "
+                << pusher->requests_sent() << " remote write requests\n";
     }
     return 0;
   } catch (const ConfigErrors& errors) {

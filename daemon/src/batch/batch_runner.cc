@@ -9,6 +9,7 @@ void RunBatch(Engine& engine, const BatchRange& range, std::span<BatchSink* cons
   const SeriesLayout& layout = *engine.layout();
   for (BatchSink* sink : sinks) sink->Begin(layout, range);
   int64_t next_due = range.start_ms;
+  std::vector<double> values;
   for (int64_t k = 0; k < range.samples; ++k) {
     const int64_t time_ms = range.TimeAt(k);
     // The ticks between two sample times, as the ticker would have stepped them.
@@ -18,8 +19,8 @@ void RunBatch(Engine& engine, const BatchRange& range, std::span<BatchSink* cons
     }
     engine.Step(time_ms);
     next_due = engine.NextDueMs(time_ms);
-    const std::shared_ptr<const Snapshot> snapshot = engine.Publish();
-    for (BatchSink* sink : sinks) sink->Row(k, time_ms, snapshot->values);
+    engine.PublishValues(values);
+    for (BatchSink* sink : sinks) sink->Row(k, time_ms, values);
     if (progress != nullptr) progress->Update(k + 1);
   }
   for (BatchSink* sink : sinks) sink->End();

@@ -150,20 +150,24 @@ int64_t Engine::NextDueMs(int64_t now_ms) const {
 std::shared_ptr<const Snapshot> Engine::Publish() {
   std::unique_ptr<Snapshot> snapshot = pool_->Take();
   snapshot->layout = layout_;
-  snapshot->values.assign(values_.begin(), values_.end());
-  for (size_t i = 0; i < families_.size(); ++i) {
-    const FamilyState& state = families_[i];
-    if (!state.gaps || !state.started) continue;
-    const FamilyLayout& family = layout_->families[i];
-    state.gaps->Apply(state.last_tick, family.tick_ms, state.keys, family.values_per_series,
-                      std::span<double>(snapshot->values.data() + family.first_series,
-                                        family.series_count * family.values_per_series));
-  }
+  PublishValues(snapshot->values);
   snapshot->time_ms = last_step_ms_;
   snapshot->sequence = sequence_;
   snapshot->family_times.resize(families_.size());
   for (size_t i = 0; i < families_.size(); ++i) snapshot->family_times[i] = families_[i].times;
   return pool_->Share(std::move(snapshot));
+}
+
+void Engine::PublishValues(std::vector<double>& values) const {
+  values.assign(values_.begin(), values_.end());
+  for (size_t i = 0; i < families_.size(); ++i) {
+    const FamilyState& state = families_[i];
+    if (!state.gaps || !state.started) continue;
+    const FamilyLayout& family = layout_->families[i];
+    state.gaps->Apply(state.last_tick, family.tick_ms, state.keys, family.values_per_series,
+                      std::span<double>(values.data() + family.first_series,
+                                        family.series_count * family.values_per_series));
+  }
 }
 
 StepResult Engine::AdvanceOnScrape(int64_t now_ms) noexcept {

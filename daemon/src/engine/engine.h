@@ -70,6 +70,9 @@ class Engine {
 
   /// A snapshot of the current values (buffers recycled through the pool).
   std::shared_ptr<const Snapshot> Publish();
+  /// The values Publish would give, copied into `values` (resized, its buffer reused): for batch
+  /// runs, which read every row once and need no shared snapshot.
+  void PublishValues(std::vector<double>& values) const;
 
   /// Carries values and tick positions over from `old` for every family whose definition and
   /// seed did not change, so that a reload keeps counters counting. Returns how many families.

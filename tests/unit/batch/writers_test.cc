@@ -6,6 +6,7 @@
 #include "batch/openmetrics_writer.h"
 #include "batch/output_stream.h"
 #include "batch/series_names.h"
+#include "compat/python_float_format.h"
 #include "config/yaml_config_loader.h"
 #include "signal/stale_marker.h"
 #include "support/temp_dir.h"
@@ -60,6 +61,29 @@ TEST_F(WritersTest, CsvIsPythonsCsvModuleWithStrFloats) {
             "1.0,2.0,20.5\r\n"
             "2.0,,1e-05\r\n"
             "3.0,4.0,2000.0\r\n");
+}
+
+// Runs longer than a block go through the background thread block by block: the file is the
+// same as formatting row after row, in order, including the last partial block.
+TEST_F(WritersTest, CsvOfManyBlocksIsTheRowByRowText) {
+  const size_t rows = CsvWriter::kBlockValues / 3 * 2 + 17;  // two full blocks of 3 series and a bit
+  std::vector<std::vector<double>> values(rows);
+  std::string expected =
+      "\"jobs_total{queue=\"\"a,b\"\"}\",\"jobs_total{queue=\"\"q\\\"\"2\"\"}\",temperature\r\n";
+  for (size_t k = 0; k < rows; ++k) {
+    const double x = static_cast<double>(k);
+    values[k] = {x * 0.1, k % 1000 == 7 ? StaleMarker() : x / 3.0, 1e15 + x};
+    expected += compat::FormatPythonFloat(values[k][0]) + ",";
+    if (k % 1000 != 7) expected += compat::FormatPythonFloat(values[k][1]);
+    expected += "," + compat::FormatPythonFloat(values[k][2]) + "\r\n";
+  }
+  const std::string path = dir_.path() + "/big.csv";
+  {
+    OutputStream out(path);
+    CsvWriter writer(out);
+    Feed(writer, layout_, values);
+  }
+  EXPECT_EQ(testing::ReadFile(path), expected);
 }
 
 TEST_F(WritersTest, OpenMetricsHasTypeHelpTimestampsInSecondsAndEof) {

@@ -122,5 +122,76 @@ TEST(PythonFloatFormatTest, AppendAgreesWithFormat) {
   }
 }
 
+// The exact 128-bit path must print what the std::to_chars path prints, for every kind of double.
+void ExpectFastAgreesWithReference(double value) {
+  std::array<char, kMaxPythonFloatLength> fast{};
+  std::array<char, kMaxPythonFloatLength> reference{};
+  const size_t fast_length = WritePythonFloat(fast.data(), value);
+  const size_t reference_length = WritePythonFloatReference(reference.data(), value);
+  ASSERT_EQ(std::string(fast.data(), fast_length), std::string(reference.data(), reference_length))
+      << std::hexfloat << value;
+}
+
+TEST(PythonFloatFormatTest, FastPathAgreesWithToCharsOnMillionsOfDoubles) {
+  std::mt19937_64 source(20261123);
+  // Random bit patterns: every magnitude, subnormals, NaN payloads, infinities.
+  for (int i = 0; i < 300000; ++i) ExpectFastAgreesWithReference(std::bit_cast<double>(source()));
+  // Random mantissas over the whole fast range of binary exponents and a little beyond.
+  for (int exponent = -20; exponent <= 60; ++exponent) {
+    for (int i = 0; i < 20000; ++i) {
+      const uint64_t bits = (static_cast<uint64_t>(exponent + 1023) << 52) | (source() >> 12) |
+                            (source() & (uint64_t{1} << 63));
+      ExpectFastAgreesWithReference(std::bit_cast<double>(bits));
+    }
+    // Powers of two (the closer lower neighbour) and their neighbours.
+    const double power = std::ldexp(1.0, exponent);
+    ExpectFastAgreesWithReference(power);
+    ExpectFastAgreesWithReference(std::nextafter(power, 0.0));
+    ExpectFastAgreesWithReference(std::nextafter(power, 1e300));
+  }
+  // Short decimals (what rounding and step stages produce), their neighbours, and integers.
+  for (int i = 0; i < 300000; ++i) {
+    const auto digits = static_cast<int64_t>(source() % 10'000'000'000ULL);
+    const int decimals = static_cast<int>(source() % 12);
+    const double value = static_cast<double>(digits) / std::pow(10.0, decimals);
+    ExpectFastAgreesWithReference(value);
+    ExpectFastAgreesWithReference(-value);
+    ExpectFastAgreesWithReference(std::nextafter(value, 0.0));
+    ExpectFastAgreesWithReference(std::nextafter(value, 1e300));
+  }
+  // Around every power of ten the fast range touches, and integers at and beyond 2**53 and 1e16.
+  for (int exponent = -6; exponent <= 18; ++exponent) {
+    double value = std::pow(10.0, exponent);
+    for (int i = 0; i < 50; ++i) {
+      ExpectFastAgreesWithReference(value);
+      ExpectFastAgreesWithReference(-value);
+      value = std::nextafter(value, 0.0);
+    }
+    value = std::pow(10.0, exponent);
+    for (int i = 0; i < 50; ++i) value = std::nextafter(value, 1e300), ExpectFastAgreesWithReference(value);
+  }
+  for (uint64_t n = (uint64_t{1} << 53) - 1000; n < (uint64_t{1} << 53) + 1000; ++n) {
+    ExpectFastAgreesWithReference(static_cast<double>(n));
+  }
+  for (int i = 0; i < 100000; ++i) {
+    ExpectFastAgreesWithReference(static_cast<double>(source() % 100'000'000'000'000'000ULL));
+  }
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  for (double special : {0.0, -0.0, kInf, -kInf, std::numeric_limits<double>::quiet_NaN(),
+                         -std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::denorm_min(),
+                         std::numeric_limits<double>::min(), std::numeric_limits<double>::max(), 1e-4, 1e16,
+                         9999999999999998.0, 0.30000000000000004, 5e-324}) {
+    ExpectFastAgreesWithReference(special);
+  }
+}
+
+TEST(PythonFloatFormatTest, ReferenceMatchesCPythonRepr) {
+  for (const FormatCase& c : kPythonReprs) {
+    std::array<char, kMaxPythonFloatLength> text{};
+    const size_t length = WritePythonFloatReference(text.data(), c.value);
+    EXPECT_EQ(std::string(text.data(), length), c.python_repr);
+  }
+}
+
 }  // namespace
 }  // namespace promsynth::compat
