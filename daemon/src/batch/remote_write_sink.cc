@@ -16,14 +16,7 @@
 namespace promsynth {
 namespace {
 
-// Field keys of remote write 1.0 (see write_request_encoder.h): (field << 3) | wire type.
-constexpr char kTimeSeriesKey = (1 << 3) | 2;
-constexpr char kLabelKey = (1 << 3) | 2;
-constexpr char kSampleKey = (2 << 3) | 2;
-constexpr char kLabelNameKey = (1 << 3) | 2;
-constexpr char kLabelValueKey = (2 << 3) | 2;
-constexpr char kSampleValueKey = (1 << 3) | 1;
-constexpr char kSampleTimestampKey = (2 << 3) | 0;
+using namespace remote_write_field;  // NOLINT(google-build-using-namespace): the field keys
 
 void AppendLengthDelimited(std::string& out, char key, std::string_view bytes) {
   out += key;

@@ -4,24 +4,10 @@
 #include <charconv>
 #include <optional>
 
+#include "http/header_tokens.h"
+
 namespace promsynth {
 namespace {
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
 
 std::string_view Unquote(std::string_view value) {
   if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
@@ -62,11 +48,11 @@ ExpositionFormat NegotiateExpositionFormat(std::string_view accept) {
     accept = comma == std::string_view::npos ? std::string_view() : accept.substr(comma + 1);
 
     size_t semicolon = range.find(';');
-    const std::string_view media = Trim(range.substr(0, semicolon));
+    const std::string_view media = TrimHeaderSpace(range.substr(0, semicolon));
     const size_t slash = media.find('/');
     if (slash == std::string_view::npos) continue;
-    const std::string_view type = Trim(media.substr(0, slash));
-    const std::string_view subtype = Trim(media.substr(slash + 1));
+    const std::string_view type = TrimHeaderSpace(media.substr(0, slash));
+    const std::string_view subtype = TrimHeaderSpace(media.substr(slash + 1));
     if (type.empty() || subtype.empty()) continue;
 
     double quality = 1;
@@ -75,11 +61,11 @@ ExpositionFormat NegotiateExpositionFormat(std::string_view accept) {
     while (semicolon != std::string_view::npos) {
       range.remove_prefix(semicolon + 1);
       semicolon = range.find(';');
-      const std::string_view parameter = Trim(range.substr(0, semicolon));
+      const std::string_view parameter = TrimHeaderSpace(range.substr(0, semicolon));
       const size_t equals = parameter.find('=');
       if (equals == std::string_view::npos) continue;
-      const std::string_view key = Trim(parameter.substr(0, equals));
-      const std::string_view value = Unquote(Trim(parameter.substr(equals + 1)));
+      const std::string_view key = TrimHeaderSpace(parameter.substr(0, equals));
+      const std::string_view value = Unquote(TrimHeaderSpace(parameter.substr(equals + 1)));
       if (EqualsIgnoreCase(key, "q")) {
         const std::optional<double> q = ParseQuality(value);
         valid = q.has_value();

@@ -5,14 +5,7 @@
 namespace promsynth {
 namespace {
 
-// Field keys: (field number << 3) | wire type (0 varint, 1 fixed64, 2 length-delimited).
-constexpr char kTimeSeriesKey = (1 << 3) | 2;
-constexpr char kLabelKey = (1 << 3) | 2;
-constexpr char kSampleKey = (2 << 3) | 2;
-constexpr char kLabelNameKey = (1 << 3) | 2;
-constexpr char kLabelValueKey = (2 << 3) | 2;
-constexpr char kSampleValueKey = (1 << 3) | 1;
-constexpr char kSampleTimestampKey = (2 << 3) | 0;
+using namespace remote_write_field;  // NOLINT(google-build-using-namespace): the field keys
 
 size_t LabelSize(const LabelView& label) {
   return 1 + VarintSize(label.name.size()) + label.name.size() + 1 + VarintSize(label.value.size()) +

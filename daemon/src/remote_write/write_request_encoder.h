@@ -37,6 +37,19 @@ class WriteRequestEncoder {
   size_t series_ = 0;
 };
 
+/// Field keys of remote write 1.0's protobuf messages: (field number << 3) | wire type (0 varint,
+/// 1 fixed64, 2 length-delimited). WriteRequest.timeseries, TimeSeries.labels and .samples,
+/// Label.name and .value, Sample.value and .timestamp.
+namespace remote_write_field {
+inline constexpr char kTimeSeriesKey = (1 << 3) | 2;
+inline constexpr char kLabelKey = (1 << 3) | 2;
+inline constexpr char kSampleKey = (2 << 3) | 2;
+inline constexpr char kLabelNameKey = (1 << 3) | 2;
+inline constexpr char kLabelValueKey = (2 << 3) | 2;
+inline constexpr char kSampleValueKey = (1 << 3) | 1;
+inline constexpr char kSampleTimestampKey = (2 << 3) | 0;
+}  // namespace remote_write_field
+
 /// Appends `value` as a protobuf varint.
 void AppendVarint(std::string& out, uint64_t value);
 
