@@ -2,6 +2,7 @@
 // incident moved to start a few seconds from now, a real Prometheus evaluating the rules that
 // `promsynth rules` wrote, a real Alertmanager, and a webhook receiver in the test. Then the
 // direct Alertmanager mode: promsynth posts its own alerts to the same Alertmanager.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 #include <signal.h>
@@ -22,6 +23,7 @@ namespace {
 
 using std::chrono::milliseconds;
 using std::chrono::seconds;
+using ::testing::HasSubstr;
 
 const std::string kSource = PROMSYNTH_SOURCE_DIR;
 const std::string kPlayground = kSource + "/etc/examples/alerting-playground/playground.yml";
@@ -188,6 +190,37 @@ TEST(AlertingEndToEndTest, DirectModeDeliversAndResolvesThroughAlertmanager) {
   const std::string metrics = Get(daemon.url() + "/metrics").body;
   EXPECT_GT(SampleValue(metrics, "promsynth_alerts_sent_total").value_or(0), 0);
   EXPECT_EQ(SampleValue(metrics, "promsynth_alerts_failed_total").value_or(-1), 0);
+}
+
+TEST(AlertingEndToEndTest, DirectModeForANetopsConfigDeliversTheGeneratorsAlerts) {
+  TempDir dir;
+  WebhookReceiver webhook;
+  Alertmanager alertmanager(dir, webhook.url());
+  ASSERT_TRUE(alertmanager.WaitReady()) << alertmanager.Output();
+  // A netops JSON config has no key for an Alertmanager: --alertmanager.url gives it one. The
+  // disk metric sits at 50, over its threshold of 10, on every tick; after a reload to a
+  // threshold of 1000 its alert is resolved.
+  const auto netops_config = [](int threshold) {
+    return R"({"metrics": {"disk_used": {"labels": {"unit": "percent", "site": "lab"},
+  "metric": {"mu": 50, "sigma": 0, "noise": 0, "max": 100, "min": 0},
+  "alerts": {"threshold": )" +
+           std::to_string(threshold) + R"(, "alert": "Disk used StatReplace over the threshold"}}},
+ "error_scenarios": [], "error_rate": 0})";
+  };
+  const std::string config = dir.Write("netops.json", netops_config(10));
+  DaemonProcess daemon(config, {"--alertmanager.url=" + alertmanager.url()});
+  ASSERT_TRUE(WaitUntil([&] { return Received(webhook, "NetopsDiskUsed", "firing"); }, seconds(30),
+                        milliseconds(100)))
+      << alertmanager.Output() << daemon.process().Output();
+  const std::string delivered = webhook.Requests().back().body;
+  EXPECT_THAT(delivered, HasSubstr(R"("site":"lab")"));
+  EXPECT_THAT(delivered, HasSubstr(R"("severity":"warning")"));
+  EXPECT_THAT(delivered, HasSubstr("Disk used 50"));
+  dir.Write("netops.json", netops_config(1000));
+  ASSERT_EQ(Fetch({.method = "POST", .url = daemon.url() + "/-/reload"}).status, 200);
+  ASSERT_TRUE(WaitUntil([&] { return Received(webhook, "NetopsDiskUsed", "resolved"); }, seconds(30),
+                        milliseconds(100)))
+      << alertmanager.Output() << daemon.process().Output();
 }
 
 // FailureBehaviour_FB27 (README.md, "Failure behaviour").

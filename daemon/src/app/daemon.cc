@@ -491,9 +491,18 @@ struct Daemon::Impl {
     if (due_ms / global_tick > last_netops_tick) {
       last_netops_tick = due_ms / global_tick;
       netops.Tick();
+      if (running_netops) ObserveNetopsAlerts(due_ms);
     }
     // When the io thread was late, step to the present: the late ticks were counted as overruns.
     return NextDueMs(std::max(due_ms, NowMs()));
+  }
+
+  /// Hands the netops generator's alert states after its tick to the direct Alertmanager mode.
+  void ObserveNetopsAlerts(int64_t time_ms) {
+    std::vector<NetopsAlertSample> samples;
+    for (NetopsRuntime::AlertState& state : netops.Alerts())
+      samples.push_back({state.firing, std::move(state.text)});
+    alerts.ObserveNetops(samples, time_ms);
   }
 
   /// The next wake-up: a family's tick or the global tick (the netops generator's), whichever is first.
@@ -580,6 +589,7 @@ struct Daemon::Impl {
       reported_failures.clear();  // the new engine's generators count from zero
       objectives = std::move(fresh.objectives);
       if (fresh.netops) netops.Load(*fresh.netops);
+      running_netops = fresh.netops;
       PublishFresh();
       ticker.Reschedule(NextDueMs(NowMs()));
       Log().Info("configuration reloaded", {{"file", options.config_file},
@@ -604,7 +614,7 @@ struct Daemon::Impl {
     std::vector<std::string> names;
     for (const SloConfig& slo : engine->config().slos) names.push_back(slo.name);
     board.Reset(names);
-    alerts.Configure(engine->config(), NowMs());
+    alerts.Configure(engine->config(), running_netops.get(), options.alertmanager, NowMs());
     remote_objectives.Replace(objectives);
     self.series.Set(static_cast<double>(engine->series_count()));
     faults.SetBaseline(engine->config().faults.baseline, engine->config().global.seed);
@@ -675,9 +685,10 @@ struct Daemon::Impl {
   asio::signal_set signals;
   Ticker ticker;
   asio::steady_timer watchdog;
-  asio::steady_timer down_timer{io};   // the target-down fault's end
-  asio::steady_timer fault_timer{io};  // the next scheduled fault of the config
-  FaultSchedule fault_schedule;        // io thread only
+  asio::steady_timer down_timer{io};                           // the target-down fault's end
+  asio::steady_timer fault_timer{io};                          // the next scheduled fault of the config
+  FaultSchedule fault_schedule;                                // io thread only
+  std::shared_ptr<const netops::NetopsConfig> running_netops;  // io thread only; null for YAML configs
   SystemdNotifier systemd;
   asio::thread_pool reload_worker{1};
   PluginLoader plugin_loader;
@@ -748,6 +759,7 @@ int Daemon::Run() {
     d.engine = std::move(first.engine);
     d.objectives = std::move(first.objectives);
     if (first.netops) d.netops.Load(*first.netops);
+    d.running_netops = first.netops;
   } catch (const ConfigErrors& errors) {
     Log().Error("invalid configuration", {{"file", d.options.config_file}, {"errors", errors.what()}});
     return 1;

@@ -24,6 +24,7 @@ struct TextFlags {
   std::string request_timeout;
   std::string shard;
   std::string memory_limit;
+  std::string alertmanager_url;
 };
 
 po::options_description DaemonFlags(DaemonOptions& options, TextFlags& text) {
@@ -82,6 +83,10 @@ po::options_description DaemonFlags(DaemonOptions& options, TextFlags& text) {
       ("memory.limit", po::value(&text.memory_limit)->default_value("0"),
        "Refuse a configuration whose estimated memory exceeds this (bytes; units KB MB GB, KiB MiB GiB; "
        "0: no limit).")  //
+      ("alertmanager.url", po::value(&text.alertmanager_url)->default_value(""),
+       "Post the config's alerts straight to this Alertmanager (http://host:9093), as an "
+       "alertmanager: section would; for a netops JSON config, the generator's own alerts. The "
+       "config's own section wins.")  //
       ("log.level", po::value(&text.log_level)->default_value("info"),
        "Log level: debug, info, warn, error.")  //
       ("log.format", po::value(&text.log_format)->default_value("logfmt"), "Log format: logfmt, json.");
@@ -160,6 +165,14 @@ std::optional<std::string> ValidateDaemonOptions(DaemonOptions& options, const T
            "\": want bytes with an optional unit (e.g. 512MiB, 2GB)";
   }
   options.memory_limit_bytes = *bytes;
+  if (!text.alertmanager_url.empty()) {
+    if (!text.alertmanager_url.starts_with("http://") && !text.alertmanager_url.starts_with("https://")) {
+      return "invalid --alertmanager.url \"" + text.alertmanager_url +
+             "\": want an http:// or https:// URL, e.g. http://127.0.0.1:9093";
+    }
+    options.alertmanager = AlertmanagerConfig{};
+    options.alertmanager->url = text.alertmanager_url;
+  }
   return std::nullopt;
 }
 

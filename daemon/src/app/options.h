@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "config/alert_config.h"
 #include "config/config.h"
 #include "engine/shard.h"
 #include "util/duration.h"
@@ -38,6 +39,8 @@ struct DaemonOptions {
   std::string netops_is_error = "pinned";  ///< netops `is_error`: `pinned` phase or whole error `window`
   Shard shard;                             ///< --shard=i/n: this replica's share of the series
   uint64_t memory_limit_bytes = 0;         ///< --memory.limit: refuse larger configs (0: off)
+  std::optional<AlertmanagerConfig>
+      alertmanager;  ///< --alertmanager.url: used without alertmanager: in the config
 };
 
 /// What the command line asks for.
