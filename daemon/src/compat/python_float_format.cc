@@ -95,25 +95,20 @@ size_t WriteViaToChars(char* out, double value) {
   return LayOut(out, negative, digits.data(), digit_count, exponent + 1);
 }
 
-constexpr std::array<uint64_t, 23> kPowersOf5 = [] {
-  std::array<uint64_t, 23> powers{};
+/// base^0 … base^(N-1), each exact in 64 bits for the sizes used below.
+template <size_t N>
+constexpr std::array<uint64_t, N> PowersOf(uint64_t base) {
+  std::array<uint64_t, N> powers{};
   uint64_t power = 1;
   for (uint64_t& p : powers) {
     p = power;
-    power *= 5;
+    power *= base;
   }
   return powers;
-}();
+}
 
-constexpr std::array<uint64_t, 20> kPowersOf10 = [] {
-  std::array<uint64_t, 20> powers{};
-  uint64_t power = 1;
-  for (uint64_t& p : powers) {
-    p = power;
-    power *= 10;
-  }
-  return powers;
-}();
+constexpr std::array<uint64_t, 23> kPowersOf5 = PowersOf<23>(5);
+constexpr std::array<uint64_t, 20> kPowersOf10 = PowersOf<20>(10);
 
 constexpr std::array<char, 200> kDigitPairs = [] {
   std::array<char, 200> pairs{};

@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,20 +33,33 @@ bool Endpoint(const sockaddr_storage& address, std::string& host, int& port) {
   return true;
 }
 
-bool IsThisConnection(int fd, const mg_request_info& request) {
+/// The two ends of a connected socket.
+struct SocketEnds {
+  std::string peer_host;
+  int peer_port = 0;
+  std::string local_host;
+  int local_port = 0;
+};
+
+/// The ends of `fd` when it is a connected IPv4 or IPv6 socket.
+std::optional<SocketEnds> ConnectedEnds(int fd) {
   sockaddr_storage peer{};
   sockaddr_storage local{};
   socklen_t peer_size = sizeof peer;
   socklen_t local_size = sizeof local;
-  if (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_size) != 0) return false;
-  if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_size) != 0) return false;
-  std::string peer_host;
-  std::string local_host;
-  int peer_port = 0;
-  int local_port = 0;
-  if (!Endpoint(peer, peer_host, peer_port) || !Endpoint(local, local_host, local_port)) return false;
-  return peer_port == request.remote_port && local_port == request.server_port &&
-         peer_host == request.remote_addr;
+  if (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_size) != 0) return std::nullopt;
+  if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_size) != 0) return std::nullopt;
+  SocketEnds ends;
+  if (!Endpoint(peer, ends.peer_host, ends.peer_port) || !Endpoint(local, ends.local_host, ends.local_port)) {
+    return std::nullopt;
+  }
+  return ends;
+}
+
+bool IsThisConnection(int fd, const mg_request_info& request) {
+  const std::optional<SocketEnds> ends = ConnectedEnds(fd);
+  return ends && ends->peer_port == request.remote_port && ends->local_port == request.server_port &&
+         ends->peer_host == request.remote_addr;
 }
 
 /// Calls `visit(fd)` for each descriptor the process has open.
@@ -64,15 +78,8 @@ bool IsConnectionTo(int fd, int port) {
   if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &listening_size) != 0 || listening != 0) {
     return false;
   }
-  sockaddr_storage peer{};
-  sockaddr_storage local{};
-  socklen_t peer_size = sizeof peer;
-  socklen_t local_size = sizeof local;
-  if (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_size) != 0) return false;
-  if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_size) != 0) return false;
-  std::string host;
-  int local_port = 0;
-  return Endpoint(local, host, local_port) && local_port == port;
+  const std::optional<SocketEnds> ends = ConnectedEnds(fd);
+  return ends && ends->local_port == port;
 }
 
 }  // namespace
