@@ -5,10 +5,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <memory>
 
 #include "support/daemon_process.h"
@@ -76,6 +78,15 @@ class StuckClient {
   StuckClient(const StuckClient&) = delete;
   StuckClient& operator=(const StuckClient&) = delete;
   bool connected() const { return connected_; }
+  /// Whether the server closed the connection within `wait` (end of file or reset).
+  bool ClosedByServer(milliseconds wait) const {
+    pollfd readable{fd_, POLLIN, 0};
+    if (poll(&readable, 1, static_cast<int>(wait.count())) <= 0) return false;
+    char byte = 0;
+    const ssize_t got = recv(fd_, &byte, 1, MSG_DONTWAIT);
+    return got == 0 || (got < 0 && errno == ECONNRESET) ||
+           (got > 0 && ClosedByServer(milliseconds(200)));  // an error page before the end
+  }
 
  private:
   int fd_ = -1;
@@ -342,7 +353,9 @@ TEST(WebConfigReloadTest, ReloadAppliesNewUsersAndRefusesATlsChange) {
 // FailureBehaviour_FB20, FailureBehaviour_FB22 (README.md, "Failure behaviour").
 TEST(HttpLimitsTest, StuckClientsCannotBlockScrapes) {
   TempDir dir;
-  DaemonProcess daemon(dir.Write("c.yml", kConfig), {"--web.threads=4", "--web.request-timeout=1s"});
+  // Without closing idle connections when busy, only the request timeout frees the workers.
+  DaemonProcess daemon(dir.Write("c.yml", kConfig),
+                       {"--web.threads=4", "--web.request-timeout=1s", "--web.busy-idle-timeout=0"});
   // Three of four workers held by clients that never finish their request: a scrape still gets
   // the fourth at once.
   std::vector<std::unique_ptr<StuckClient>> stuck;
@@ -362,6 +375,46 @@ TEST(HttpLimitsTest, StuckClientsCannotBlockScrapes) {
       [&] { return LimitHits(Get(daemon.url() + "/metrics").body, "request_timeout") >= 4; }, seconds(5)));
   EXPECT_THAT(daemon.process().Output(), HasSubstr("limit=request_timeout"));
   EXPECT_THAT(daemon.process().Output(), HasSubstr("limit=connections"));
+}
+
+// FailureBehaviour_FB22 (README.md, "Failure behaviour").
+TEST(HttpLimitsTest, WhenEveryWorkerIsBusyIdleConnectionsAreClosedSoAScrapeGetsOne) {
+  TempDir dir;
+  DaemonProcess daemon(dir.Write("c.yml", kConfig), {"--web.threads=4", "--web.request-timeout=30s"});
+  // Twice as many stuck clients as workers: four hold the workers, four wait ahead of the
+  // scrape. With a 30 s request timeout only the closing of idle connections (after 1 s idle,
+  // the default) lets the scrape through: two rounds of it, about 2 s.
+  std::vector<std::unique_ptr<StuckClient>> stuck;
+  for (int i = 0; i < 8; ++i) stuck.push_back(std::make_unique<StuckClient>(daemon.port()));
+  for (const auto& client : stuck) ASSERT_TRUE(client->connected());
+  const auto started = std::chrono::steady_clock::now();
+  const HttpResponse scrape = Fetch({.url = daemon.url() + "/metrics", .timeout_ms = 20000});
+  EXPECT_EQ(scrape.status, 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, seconds(6));
+  EXPECT_GE(LimitHits(scrape.body, "idle_connection"), 4);
+  EXPECT_EQ(LimitHits(scrape.body, "header_bytes"), 0) << "a closed stuck client is not a header limit hit";
+  EXPECT_EQ(LimitHits(scrape.body, "request_timeout"), 0);
+  EXPECT_TRUE(stuck.front()->ClosedByServer(seconds(1)));
+  EXPECT_THAT(daemon.process().Output(), HasSubstr("limit=idle_connection"));
+}
+
+TEST(HttpLimitsTest, IdleConnectionsStayOpenWhileAWorkerIsFree) {
+  TempDir dir;
+  DaemonProcess daemon(dir.Write("c.yml", kConfig), {"--web.threads=4", "--web.busy-idle-timeout=200ms"});
+  std::vector<std::unique_ptr<StuckClient>> idle;
+  for (int i = 0; i < 3; ++i) idle.push_back(std::make_unique<StuckClient>(daemon.port()));
+  // Ten times the idle limit with one worker free: nothing is closed.
+  for (const auto& client : idle) EXPECT_FALSE(client->ClosedByServer(milliseconds(700)));
+  EXPECT_THAT(daemon.process().Output(), Not(HasSubstr("limit=idle_connection")));
+}
+
+TEST(HttpLimitsTest, AnInvalidBusyIdleTimeoutIsRefused) {
+  TempDir dir;
+  const CommandResult run = RunCommand({PROMSYNTH_BINARY, "--config.file=" + dir.Write("c.yml", kConfig),
+                                        "--web.listen-address=127.0.0.1:0", "--web.busy-idle-timeout=soon"},
+                                       seconds(10));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.output, HasSubstr("invalid --web.busy-idle-timeout \"soon\" (allowed: 0 to turn it off"));
 }
 
 // FailureBehaviour_FB20 (README.md, "Failure behaviour").

@@ -91,7 +91,8 @@ struct Daemon::Impl {
             options.listen_address,
             options.web_threads,
             {options.web_max_request_bytes, options.web_max_header_bytes,
-             static_cast<int>(options.web_request_timeout_ms)},
+             static_cast<int>(options.web_request_timeout_ms),
+             static_cast<int>(options.web_busy_idle_timeout_ms)},
             nullptr,
             [this](HttpLimit limit) {
               self.http_limit_hits.Add({{"limit", std::string(HttpLimitName(limit))}}).Increment();

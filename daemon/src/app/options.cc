@@ -22,6 +22,7 @@ struct TextFlags {
   std::string log_level;
   std::string log_format;
   std::string request_timeout;
+  std::string busy_idle_timeout;
   std::string shard;
   std::string memory_limit;
   std::string alertmanager_url;
@@ -51,6 +52,9 @@ po::options_description DaemonFlags(DaemonOptions& options, TextFlags& text) {
       ("web.request-timeout", po::value(&text.request_timeout)->default_value("10s"),
        "Time a client has to send its request headers; also the limit for each body read, response "
        "write and TLS handshake, and the idle time of a kept-alive connection.")  //
+      ("web.busy-idle-timeout", po::value(&text.busy_idle_timeout)->default_value("1s"),
+       "While every HTTP worker is busy, connections that have waited this long for a request "
+       "(stuck clients, idle keep-alives) are closed, so a scrape never waits for them; 0 = never.")  //
       ("slo.max-request-bytes",
        po::value(&options.slo_max_request_bytes)->default_value(options.slo_max_request_bytes),
        "Largest SLO check request body (POST / and /evaluate-slope) accepted; larger ones get 413.")  //
@@ -131,6 +135,13 @@ std::optional<std::string> ValidateDaemonOptions(DaemonOptions& options, const T
            "\" (allowed: a duration from 1ms to 1h, e.g. 10s)";
   }
   options.web_request_timeout_ms = timeout->count();
+  const std::optional<Millis> busy_idle =
+      text.busy_idle_timeout == "0" ? Millis(0) : ParseDuration(text.busy_idle_timeout);
+  if (!busy_idle || busy_idle->count() < 0 || busy_idle->count() > 3'600'000) {
+    return "invalid --web.busy-idle-timeout \"" + text.busy_idle_timeout +
+           "\" (allowed: 0 to turn it off, or a duration up to 1h, e.g. 1s)";
+  }
+  options.web_busy_idle_timeout_ms = busy_idle->count();
   if (options.web_max_header_bytes < 1024 || options.web_max_header_bytes > (1ULL << 30)) {
     return "invalid --web.max-header-bytes: must be from 1024 to 1073741824";
   }

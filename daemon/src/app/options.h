@@ -28,6 +28,7 @@ struct DaemonOptions {
   uint64_t web_max_request_bytes = 16ULL << 20;  ///< request body of routes without their own limit
   uint64_t web_max_header_bytes = 64ULL << 10;   ///< request line + headers
   int64_t web_request_timeout_ms = 10000;        ///< see HttpLimits::request_timeout_ms
+  int64_t web_busy_idle_timeout_ms = 1000;       ///< see HttpLimits::busy_idle_timeout_ms
   uint64_t slo_max_request_bytes = 64ULL << 20;
   std::string plugin_dir;                                      ///< load every *.so here as sequence plugins
   std::string custom_functions_prefix = "test_metrics_";       ///< seed-002 configs: metric name prefix

@@ -2,10 +2,14 @@
 
 #include <arpa/inet.h>
 #include <civetweb.h>
+#include <linux/sockios.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
@@ -56,10 +60,14 @@ std::optional<SocketEnds> ConnectedEnds(int fd) {
   return ends;
 }
 
-bool IsThisConnection(int fd, const mg_request_info& request) {
+bool Matches(const SocketEnds& ends, const ConnectionEnds& wanted) {
+  return ends.peer_port == wanted.remote_port && ends.local_port == wanted.server_port &&
+         ends.peer_host == wanted.remote_addr;
+}
+
+bool IsConnection(int fd, const ConnectionEnds& wanted) {
   const std::optional<SocketEnds> ends = ConnectedEnds(fd);
-  return ends && ends->peer_port == request.remote_port && ends->local_port == request.server_port &&
-         ends->peer_host == request.remote_addr;
+  return ends && Matches(*ends, wanted);
 }
 
 /// Calls `visit(fd)` for each descriptor the process has open.
@@ -87,9 +95,10 @@ bool IsConnectionTo(int fd, int port) {
 bool AbortConnection(const HttpExchange& exchange) {
   const mg_request_info* request = mg_get_request_info(exchange.connection());
   if (request == nullptr) return false;
+  const ConnectionEnds wanted{request->remote_addr, request->remote_port, request->server_port};
   bool aborted = false;
   ForEachDescriptor([&](int fd) {
-    if (!IsThisConnection(fd, *request)) return false;
+    if (!IsConnection(fd, wanted)) return false;
     aborted = shutdown(fd, SHUT_WR) == 0;
     return true;
   });
@@ -108,6 +117,39 @@ int CloseOrphanedConnections(int local_port) {
     close(fd);
   }
   return static_cast<int>(orphans.size());
+}
+
+std::vector<IdleConnection> IdleConnectionsTo(int local_port, std::chrono::milliseconds min_idle) {
+  std::vector<IdleConnection> idle;
+  ForEachDescriptor([&](int fd) {
+    if (!IsConnectionTo(fd, local_port)) return false;
+    int unread = 0;
+    tcp_info info{};
+    socklen_t info_size = sizeof info;
+    if (ioctl(fd, SIOCINQ, &unread) != 0 || unread > 0) return false;
+    if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &info_size) != 0) return false;
+    const std::chrono::milliseconds quiet(info.tcpi_last_data_sent);
+    if (quiet < min_idle) return false;
+    if (const std::optional<SocketEnds> ends = ConnectedEnds(fd)) {
+      idle.push_back({{ends->peer_host, ends->peer_port, ends->local_port}, quiet});
+    }
+    return false;
+  });
+  return idle;
+}
+
+int ShutDownConnections(const std::vector<ConnectionEnds>& connections) {
+  int shut = 0;
+  ForEachDescriptor([&](int fd) {
+    const std::optional<SocketEnds> ends = ConnectedEnds(fd);
+    if (!ends) return false;
+    const bool wanted =
+        std::any_of(connections.begin(), connections.end(),
+                    [&](const ConnectionEnds& connection) { return Matches(*ends, connection); });
+    if (wanted && shutdown(fd, SHUT_RDWR) == 0) ++shut;
+    return shut == static_cast<int>(connections.size());
+  });
+  return shut;
 }
 
 }  // namespace promsynth

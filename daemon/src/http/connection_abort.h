@@ -1,5 +1,9 @@
 #pragma once
 
+#include <chrono>
+#include <string>
+#include <vector>
+
 #include "http/http_exchange.h"
 
 namespace promsynth {
@@ -18,5 +22,31 @@ bool AbortConnection(const HttpExchange& exchange);
 /// so its client would hang until its own timeout. Call only once the server on that port is
 /// gone; returns how many were closed.
 int CloseOrphanedConnections(int local_port);
+
+/// A server connection by its two ends, as civetweb reports them in mg_request_info.
+struct ConnectionEnds {
+  std::string remote_addr;
+  int remote_port = 0;
+  int server_port = 0;
+  bool operator==(const ConnectionEnds&) const = default;
+};
+
+/// A connection to the server that waits for a request: nothing sent to it for `idle`.
+struct IdleConnection {
+  ConnectionEnds ends;
+  std::chrono::milliseconds idle{0};
+};
+
+/// The connections to `local_port` that have had nothing sent to them for at least `min_idle`
+/// (the kernel's TCP_INFO) and hold no unread data: stuck or slow clients that never completed
+/// a request, and kept-alive connections between requests. A connection waiting in the accept
+/// queue with its request sent has unread data, so it is never among them.
+std::vector<IdleConnection> IdleConnectionsTo(int local_port, std::chrono::milliseconds min_idle);
+
+/// Shuts down, in both directions, each of the process's sockets that is one of `connections`;
+/// their owner (civetweb) then reads end of file and closes them as usual. The caller must make
+/// sure that none of them is closed meanwhile (a closed descriptor's number may be reused).
+/// Returns how many it found.
+int ShutDownConnections(const std::vector<ConnectionEnds>& connections);
 
 }  // namespace promsynth

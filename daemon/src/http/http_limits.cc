@@ -17,6 +17,8 @@ std::string_view HttpLimitName(HttpLimit limit) {
       return "connections";
     case HttpLimit::kRate:
       return "rate";
+    case HttpLimit::kIdleConnection:
+      return "idle_connection";
   }
   return "unknown";
 }

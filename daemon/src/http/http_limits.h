@@ -18,6 +18,9 @@ struct HttpLimits {
   size_t max_header_bytes = 64ULL << 10;   ///< request line and headers together
   int request_timeout_ms =
       10000;  ///< headers complete, each body read/response write, TLS handshake, idle keep-alive
+  /// While every worker is busy, connections idle this long (waiting for a request) are closed
+  /// to free their workers; 0 = never.
+  int busy_idle_timeout_ms = 1000;
 };
 
 /// A limit that a request or connection ran into.
@@ -27,6 +30,7 @@ enum class HttpLimit {
   kRequestTimeout,  ///< headers or body not complete within the request timeout
   kConnections,     ///< every worker busy: further connections wait
   kRate,            ///< the web config's rate_limit: 429
+  kIdleConnection,  ///< every worker busy: a connection idle past busy_idle_timeout_ms was closed
 };
 
 /// The `limit` label value of promsynth_http_limit_hits_total (`request_bytes`, …).
@@ -52,7 +56,7 @@ class LimitReporter {
   };
   Counter counter_;
   std::mutex mutex_;
-  std::array<LogState, 5> states_{};
+  std::array<LogState, 6> states_{};
 };
 
 }  // namespace promsynth

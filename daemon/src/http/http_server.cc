@@ -12,6 +12,7 @@
 
 #include "http/basic_auth.h"
 #include "http/connection_abort.h"
+#include "http/idle_connection_reclaimer.h"
 #include "http/rate_limiter.h"
 #include "http/tls_context.h"
 #include "util/logger.h"
@@ -22,9 +23,10 @@ namespace {
 using SteadyClock = std::chrono::steady_clock;
 
 // Each civetweb worker serves one connection at a time, so per-connection facts live in the
-// worker's thread: whether this worker counts as busy, and when its current request began
-// (the connection's start, then the end of the previous request on a kept-alive connection).
-thread_local bool t_counted_busy = false;
+// worker's thread: the connection's slot in the reclaimer (null while the worker has none), and
+// when its current request began (the connection's start, then the end of the previous request
+// on a kept-alive connection).
+thread_local IdleConnectionReclaimer::Slot* t_slot = nullptr;
 thread_local SteadyClock::time_point t_request_start{};
 
 std::string RemoteAddress(const mg_connection* connection) {
@@ -53,6 +55,7 @@ class HttpServer::Adapter final : public CivetHandler {
     if (web->config) exchange.SetExtraHeaders(&web->config->headers);
     if (server_.Admit(exchange, *web)) server_.Dispatch(exchange);
     t_request_start = SteadyClock::now();
+    server_.reclaimer_->RequestEnded(t_slot);
     return true;
   }
   const HttpServer& server_;
@@ -83,22 +86,46 @@ struct HttpServer::Callbacks {
 
   static int InitConnection(const mg_connection* connection, void** /*connection_data*/) {
     t_request_start = SteadyClock::now();
-    auto* server = const_cast<HttpServer*>(ServerOf(connection));
+    const HttpServer* server = ServerOf(connection);
     if (server == nullptr) return 0;
-    t_counted_busy = true;
-    const int busy = server->busy_workers_.fetch_add(1) + 1;
+    // civetweb tells nothing about the connection yet (mg_get_request_info is null here).
+    const auto [busy, slot] = server->reclaimer_->Opened();
+    t_slot = slot;
     if (busy >= server->options_.threads) {
       server->limits_.Hit(
           HttpLimit::kConnections, "every HTTP worker is busy: new connections wait until one is free",
-          {"workers", std::to_string(server->options_.threads)}, {"remote", RemoteAddress(connection)});
+          {"workers", std::to_string(server->options_.threads)},
+          {"busy_idle_timeout_ms", std::to_string(server->options_.limits.busy_idle_timeout_ms)});
     }
     return 0;
   }
 
+  static int BeginRequest(mg_connection* connection) {
+    const HttpServer* server = ServerOf(connection);
+    if (server != nullptr) server->reclaimer_->RequestBegan(t_slot, EndsOf(connection));
+    return 0;  // civetweb goes on to the handler
+  }
+
+  static ConnectionEnds EndsOf(const mg_connection* connection) {
+    const mg_request_info* info = mg_get_request_info(connection);
+    if (info == nullptr) return {};
+    return {info->remote_addr, info->remote_port, info->server_port};
+  }
+
   static void ConnectionClose(const mg_connection* connection) {
-    if (!t_counted_busy) return;
-    t_counted_busy = false;
-    if (auto* server = const_cast<HttpServer*>(ServerOf(connection))) server->busy_workers_.fetch_sub(1);
+    if (t_slot == nullptr) return;
+    if (const HttpServer* server = ServerOf(connection)) server->reclaimer_->Closed(t_slot);
+    t_slot = nullptr;
+  }
+
+  /// Counts and logs a connection the reclaimer closed.
+  static void ReportReclaimed(const HttpServer& server, const IdleConnection& connection) {
+    server.limits_.Hit(
+        HttpLimit::kIdleConnection,
+        "every HTTP worker busy: closed a connection idle past --web.busy-idle-timeout "
+        "to free its worker",
+        {"remote", connection.ends.remote_addr + ":" + std::to_string(connection.ends.remote_port)},
+        {"idle_ms", std::to_string(connection.idle.count())});
   }
 
   /// Errors civetweb answers itself: requests whose headers never completed. civetweb 1.15
@@ -108,6 +135,8 @@ struct HttpServer::Callbacks {
   static int HttpError(mg_connection* connection, int status, const char* message) {
     const HttpServer* server = ServerOf(connection);
     if (server == nullptr) return 1;
+    // The reclaimer shut the connection down in the middle of its headers: already counted.
+    if (server->reclaimer_->Reclaimed(EndsOf(connection))) return 1;
     const std::string_view text = message != nullptr ? message : "";
     const HttpLimits& limits = server->options_.limits;
     const auto waited = SteadyClock::now() - t_request_start;
@@ -353,6 +382,7 @@ void HttpServer::Start() {
   callbacks.log_message = Callbacks::LogMessage;
   callbacks.http_error = Callbacks::HttpError;
   callbacks.init_connection = Callbacks::InitConnection;
+  callbacks.begin_request = Callbacks::BeginRequest;
   callbacks.connection_close = Callbacks::ConnectionClose;
   if (tls()) callbacks.init_ssl = Callbacks::InitSsl;
   {
@@ -360,6 +390,9 @@ void HttpServer::Start() {
     last_error_.clear();
     g_civet_error = &last_error_;
   }
+  reclaimer_ = std::make_unique<IdleConnectionReclaimer>(
+      options_.threads, std::chrono::milliseconds(options_.limits.busy_idle_timeout_ms),
+      [this](const IdleConnection& connection) { Callbacks::ReportReclaimed(*this, connection); });
   try {
     server_ = std::make_unique<CivetServer>(civet_options, &callbacks, this);
   } catch (const CivetException&) {
@@ -375,6 +408,7 @@ void HttpServer::Start() {
   adapter_ = std::make_unique<Adapter>(*this);
   server_->addHandler("/", adapter_.get());
   bound_port_ = port();
+  reclaimer_->SetPort(bound_port_);
 }
 
 void HttpServer::Stop() {
@@ -393,6 +427,7 @@ void HttpServer::Stop() {
   stopped = true;
   waker.join();
   server_.reset();
+  reclaimer_.reset();  // after the workers: they report to it until they end
   // civetweb drops, without closing, a connection it accepted in the last moment before the
   // stop; its client would hang instead of seeing the connection end.
   if (const int orphans = stopped_port > 0 ? CloseOrphanedConnections(stopped_port) : 0; orphans > 0) {

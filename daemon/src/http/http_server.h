@@ -17,6 +17,7 @@ class CivetServer;
 namespace promsynth {
 
 class BasicAuth;
+class IdleConnectionReclaimer;
 class RateLimiter;
 
 /// Handles one request on a server thread.
@@ -128,7 +129,7 @@ class HttpServer {
   std::unique_ptr<CivetServer> server_;
   std::string last_error_;
   mutable LimitReporter limits_;
-  std::atomic<int> busy_workers_{0};
+  std::unique_ptr<IdleConnectionReclaimer> reclaimer_;  ///< made by Start(), for its workers
   mutable std::mutex web_mutex_;
   std::shared_ptr<const WebState> web_;
 };

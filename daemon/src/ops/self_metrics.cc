@@ -90,7 +90,7 @@ SelfMetrics::SelfMetrics(std::shared_ptr<prometheus::Registry> registry)
       http_limit_hits(prometheus::BuildCounter()
                           .Name("promsynth_http_limit_hits_total")
                           .Help("HTTP requests or connections that hit a limit, by limit: request_bytes, "
-                                "header_bytes, request_timeout, connections, rate.")
+                                "header_bytes, request_timeout, connections, rate, idle_connection.")
                           .Register(*registry)),
       alerts_sent(
           prometheus::BuildCounter()
@@ -136,7 +136,8 @@ SelfMetrics::SelfMetrics(std::shared_ptr<prometheus::Registry> registry)
                             .Register(*registry)),
       registry_(std::move(registry)) {
   for (const char* limit : {"max_series", "memory"}) config_limit_hits.Add({{"limit", limit}});
-  for (const char* limit : {"request_bytes", "header_bytes", "request_timeout", "connections", "rate"}) {
+  for (const char* limit :
+       {"request_bytes", "header_bytes", "request_timeout", "connections", "rate", "idle_connection"}) {
     http_limit_hits.Add({{"limit", limit}});
   }
 }
