@@ -1,5 +1,6 @@
-// Load and soak: many concurrent scrapers, a reload every second (now and then a bad one) and
-// SLO check requests, all against one daemon process for a bounded time. Zero failed requests,
+// Load and soak: many concurrent scrapers, a reload every second (now and then a bad one), SLO
+// check requests and more stuck clients than HTTP workers, all against one daemon process for a
+// bounded time. Zero failed requests, no scrape waiting for the stuck clients' request timeout,
 // no memory growth after warm-up, and under the TSan preset no data race (the daemon is then a
 // TSan build and exits non-zero when it saw one).
 //
@@ -13,11 +14,13 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <thread>
 
 #include "support/daemon_process.h"
 #include "support/http_client.h"
 #include "support/process.h"
+#include "support/stuck_client.h"
 #include "support/temp_dir.h"
 #include "support/wait.h"
 
@@ -93,10 +96,12 @@ TEST(SoakTest, ConcurrentScrapesReloadsAndSloChecksNeverFail) {
   const std::string config_file = dir.Write("soak.yml", Config(replicas, 0));
   const std::string slo_request =
       ReadFile(std::string(PROMSYNTH_SOURCE_DIR) + "/tests/fixtures/slo/generic-1-rep-success.json");
-  DaemonProcess daemon(config_file, {"--web.threads=16"});
+  DaemonProcess daemon(config_file, {"--web.threads=16", "--web.request-timeout=30s"});
   const pid_t pid = daemon.process().pid();
 
   std::atomic<bool> stop{false};
+  std::atomic<int64_t> slowest_scrape_ms{0};
+  std::atomic<uint64_t> stuck_closed{0};
   Counts scrapes;
   Counts reloads;
   Counts slo_checks;
@@ -105,7 +110,12 @@ TEST(SoakTest, ConcurrentScrapesReloadsAndSloChecksNeverFail) {
   for (int i = 0; i < scrapers; ++i) {
     threads.emplace_back([&, i] {
       while (!stop.load()) {
+        const auto asked = Clock::now();
         const HttpResponse response = Fetch({.url = daemon.url() + "/metrics", .accept_gzip = i % 2 == 1});
+        const int64_t took = std::chrono::duration_cast<milliseconds>(Clock::now() - asked).count();
+        for (int64_t slowest = slowest_scrape_ms.load(); took > slowest;) {
+          if (slowest_scrape_ms.compare_exchange_weak(slowest, took)) break;
+        }
         const bool good = response.status == 200 && response.body.ends_with("\n") &&
                           response.body.find("promsynth_build_info{") != std::string::npos;
         scrapes.Count(good);
@@ -114,6 +124,22 @@ TEST(SoakTest, ConcurrentScrapesReloadsAndSloChecksNeverFail) {
       }
     });
   }
+  // More stuck clients than workers, each replaced as soon as the daemon closes it: without the
+  // closing of idle connections (--web.busy-idle-timeout) the scrapers would wait behind them
+  // for the 30 s request timeout.
+  threads.emplace_back([&] {
+    std::vector<std::unique_ptr<StuckClient>> stuck;
+    while (!stop.load()) {
+      for (auto& client : stuck) {
+        if (client->ClosedByServer(milliseconds(0))) {
+          client = std::make_unique<StuckClient>(daemon.port());
+          stuck_closed.fetch_add(1);
+        }
+      }
+      while (stuck.size() < 24) stuck.push_back(std::make_unique<StuckClient>(daemon.port()));
+      std::this_thread::sleep_for(milliseconds(50));
+    }
+  });
   threads.emplace_back([&] {
     while (!stop.load()) {
       const HttpResponse response = Fetch({.method = "POST", .url = daemon.url() + "/", .body = slo_request});
@@ -152,19 +178,23 @@ TEST(SoakTest, ConcurrentScrapesReloadsAndSloChecksNeverFail) {
   const double ticks = SampleValue(metrics, "promsynth_ticks_total").value_or(-1);
   std::printf(
       "soak: %.0f s, %d scrapers: %llu scrapes (%.1f/s, %.1f MB/s), %llu SLO checks, %llu reloads; failed: "
-      "%llu; "
+      "%llu; slowest scrape %lld ms; stuck connections closed %llu; "
       "RSS %ld KiB after warm-up, %ld KiB at the end; ticks %.0f, overruns %.0f\n",
       elapsed, scrapers, static_cast<unsigned long long>(scrapes.ok.load()),
       static_cast<double>(scrapes.ok.load()) / elapsed, static_cast<double>(bytes.load()) / elapsed / 1e6,
       static_cast<unsigned long long>(slo_checks.ok.load()),
       static_cast<unsigned long long>(reloads.ok.load()),
-      static_cast<unsigned long long>(scrapes.failed + slo_checks.failed + reloads.failed), rss_warm, rss_end,
-      ticks, overruns);
+      static_cast<unsigned long long>(scrapes.failed + slo_checks.failed + reloads.failed),
+      static_cast<long long>(slowest_scrape_ms.load()), static_cast<unsigned long long>(stuck_closed.load()),
+      rss_warm, rss_end, ticks, overruns);
 
   EXPECT_EQ(scrapes.failed.load() + slo_checks.failed.load() + reloads.failed.load(), 0u);
   EXPECT_GT(scrapes.ok.load(), static_cast<uint64_t>(duration_s));
   EXPECT_GE(reloads.ok.load(), static_cast<uint64_t>(duration_s / 2));
   EXPECT_GT(slo_checks.ok.load(), 0u);
+  // Stuck clients were closed to make room, and no scrape waited for their request timeout.
+  EXPECT_GT(stuck_closed.load(), 0u);
+  EXPECT_LT(slowest_scrape_ms.load(), 10'000);
   // Overruns are counted, not hidden: on a 2-core machine busy with scrapers a tick may come late.
   EXPECT_GE(overruns, 0);
   // After warm-up, memory must not keep growing: allow allocator noise, not a leak per request.
@@ -172,7 +202,7 @@ TEST(SoakTest, ConcurrentScrapesReloadsAndSloChecksNeverFail) {
   // Nor the open descriptors: a leak per request would add thousands; the connections in flight
   // (one per client thread) and the kept-alive ones (at most one per worker) are the slack.
   EXPECT_GT(fds_warm, 0);
-  EXPECT_LE(fds_end, fds_warm + scrapers + 2 + 16)
+  EXPECT_LE(fds_end, fds_warm + scrapers + 2 + 16 + 24)
       << "open descriptors grew from " << fds_warm << " to " << fds_end;
 
   daemon.process().Signal(SIGTERM);

@@ -1,21 +1,17 @@
 // --web.config.file with the real daemon: TLS (certificates made by the openssl CLI, requests by
 // the curl CLI), basic auth, headers, mutual TLS, start-up errors, and the HTTP limits.
-#include <arpa/inet.h>
 #include <crypt.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <poll.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <memory>
 
 #include "support/daemon_process.h"
 #include "support/http_client.h"
 #include "support/process.h"
+#include "support/stuck_client.h"
 #include "support/temp_dir.h"
 #include "support/test_certificates.h"
 #include "support/wait.h"
@@ -60,38 +56,6 @@ CurlResult Curl(std::vector<std::string> arguments) {
   if (newline != std::string::npos) result.status = run.output.substr(newline + 1, 3);
   return result;
 }
-
-/// A TCP connection that sends the start of a request and then nothing: a stuck client.
-class StuckClient {
- public:
-  explicit StuckClient(int port) {
-    fd_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<uint16_t>(port));
-    inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-    connected_ = connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-    const std::string partial = "GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n";
-    if (connected_) connected_ = send(fd_, partial.data(), partial.size(), MSG_NOSIGNAL) > 0;
-  }
-  ~StuckClient() { close(fd_); }
-  StuckClient(const StuckClient&) = delete;
-  StuckClient& operator=(const StuckClient&) = delete;
-  bool connected() const { return connected_; }
-  /// Whether the server closed the connection within `wait` (end of file or reset).
-  bool ClosedByServer(milliseconds wait) const {
-    pollfd readable{fd_, POLLIN, 0};
-    if (poll(&readable, 1, static_cast<int>(wait.count())) <= 0) return false;
-    char byte = 0;
-    const ssize_t got = recv(fd_, &byte, 1, MSG_DONTWAIT);
-    return got == 0 || (got < 0 && errno == ECONNRESET) ||
-           (got > 0 && ClosedByServer(milliseconds(200)));  // an error page before the end
-  }
-
- private:
-  int fd_ = -1;
-  bool connected_ = false;
-};
 
 double LimitHits(const std::string& metrics, const std::string& limit) {
   return SampleValue(metrics, "promsynth_http_limit_hits_total{limit=\"" + limit + "\"}").value_or(-1);

@@ -65,7 +65,7 @@ class IdleConnectionReclaimer {
   std::mutex mutex_;
   std::condition_variable changed_;
   int port_ = 0;
-  std::vector<Slot*> open_;              ///< the connections the workers hold now
+  std::vector<Slot*> open_;               ///< the connections the workers hold now
   std::deque<ConnectionEnds> reclaimed_;  ///< the latest ones shut down, newest last
   bool stopping_ = false;
   std::thread thread_;
