@@ -103,7 +103,10 @@ bool OpenMetricsRenderer::RenderFamily(const FamilyLayout& family, const FamilyT
   const bool exemplars = counter && times != nullptr && !family.exemplars.empty();
   line_.Start(family, family.name);
   for (size_t i = 0; i < family.series_count; ++i) {
-    if (!IsStaleMarker(values[i])) {
+    // OpenMetrics allows a counter total neither NaN nor below zero (the text format does): a
+    // counter sample that `gaps:` turned into NaN or -Inf is left out of this scrape, a gap.
+    const bool allowed = !counter || values[i] >= 0;
+    if (allowed && !IsStaleMarker(values[i])) {
       buffer_ += line_.text();
       AppendOpenMetricsValue(buffer_, values[i]);
       if (exemplars && values[i] > 0)

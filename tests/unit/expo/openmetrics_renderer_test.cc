@@ -145,6 +145,27 @@ metrics:
             "# TYPE gone gauge\n# HELP gone G.\n# TYPE kept gauge\n# HELP kept K.\nkept 1.0\n# EOF\n");
 }
 
+TEST(OpenMetricsRendererTest, CounterTotalsThatAreNaNOrNegativeAreLeftOutButTextKeepsThem) {
+  const auto snapshot = SnapshotOf(R"(
+metrics:
+  - {name: a_total, type: counter, help: A., generator: {kind: constant, value: 1}, gaps: {nan_probability: 1}}
+  - {name: b_total, type: counter, help: B., generator: {kind: constant, value: 1}, gaps: {neg_inf_probability: 1}}
+  - {name: c_total, type: counter, help: C., generator: {kind: constant, value: 1}, gaps: {inf_probability: 1}}
+  - {name: d, help: D., generator: {kind: constant, value: 1}, gaps: {nan_probability: 1}}
+)",
+                                   1);
+  EXPECT_EQ(Render(*snapshot),
+            "# TYPE a counter\n# HELP a A.\n"
+            "# TYPE b counter\n# HELP b B.\n"
+            "# TYPE c counter\n# HELP c C.\nc_total +Inf\nc_created 1699999999\n"
+            "# TYPE d gauge\n# HELP d D.\nd NaN\n# EOF\n");
+  StringSink text;
+  TextRenderer renderer;
+  ASSERT_TRUE(renderer.RenderSnapshot(*snapshot, text) && renderer.Flush(text));
+  EXPECT_THAT(text.text(), HasSubstr("a_total Nan\n"));  // prometheus-cpp spells it so
+  EXPECT_THAT(text.text(), HasSubstr("b_total -Inf\n"));
+}
+
 TEST(OpenMetricsRendererTest, ChunkingDoesNotChangeTheBytes) {
   const auto snapshot = SnapshotOf(kEveryType);
   const std::string whole = Render(*snapshot);
