@@ -29,6 +29,15 @@ double Scrape(const DaemonProcess& daemon, const std::string& series) {
   return SampleValue(Get(daemon.url() + "/metrics").body, series).value_or(-1);
 }
 
+// civetweb (Debian's 1.15) writes every Date header with the non-reentrant gmtime(); the
+// executable's own thread-safe gmtime must be exported so the dynamic linker binds civetweb to it.
+TEST(DaemonLifecycleTest, TheBinaryGivesCivetwebAThreadSafeGmtime) {
+  const CommandResult symbols =
+      RunCommand({"nm", "--dynamic", "--defined-only", PROMSYNTH_BINARY}, seconds(30));
+  ASSERT_EQ(symbols.exit_code, 0) << symbols.output;
+  EXPECT_THAT(symbols.output, ::testing::ContainsRegex(" T gmtime\n"));
+}
+
 TEST(DaemonLifecycleTest, SigtermStopsCleanlyWithinASecond) {
   TempDir dir;
   DaemonProcess daemon(dir.Write("c.yml", kCounterConfig));

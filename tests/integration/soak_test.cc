@@ -31,14 +31,8 @@ using std::chrono::milliseconds;
 using std::chrono::seconds;
 using Clock = std::chrono::steady_clock;
 
-#if defined(__SANITIZE_THREAD__)
-constexpr bool kThreadSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-constexpr bool kThreadSanitizer = true;
-#else
-constexpr bool kThreadSanitizer = false;
-#endif
+#if defined(PROMSYNTH_DAEMON_UNDER_TSAN)
+constexpr bool kThreadSanitizer = true;  // the daemon is a TSan build: a smaller, shorter run
 #else
 constexpr bool kThreadSanitizer = false;
 #endif
