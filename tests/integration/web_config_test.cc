@@ -362,6 +362,27 @@ TEST(HttpLimitsTest, WhenEveryWorkerIsBusyIdleConnectionsAreClosedSoAScrapeGetsO
   EXPECT_THAT(daemon.process().Output(), HasSubstr("limit=idle_connection"));
 }
 
+// FailureBehaviour_FB22 (README.md, "Failure behaviour").
+TEST(HttpLimitsTest, ClientsStuckBeforeTheTlsHandshakeAreClosedTooWhenTheyHoldEveryWorker) {
+  TempDir dir;
+  const TestCertificates certs = TestCertificates::Create(dir.path());
+  const std::string web =
+      dir.Write("web.yml", "tls_server_config: {cert_file: server.pem, key_file: server.key}\n");
+  DaemonProcess daemon(dir.Write("c.yml", kConfig),
+                       {"--web.config.file=" + web, "--web.threads=4", "--web.request-timeout=30s"});
+  // civetweb reports a TLS connection only after its handshake: these never start one.
+  std::vector<std::unique_ptr<StuckClient>> stuck;
+  for (int i = 0; i < 8; ++i) stuck.push_back(std::make_unique<StuckClient>(daemon.port(), true));
+  for (const auto& client : stuck) ASSERT_TRUE(client->connected());
+  const auto started = std::chrono::steady_clock::now();
+  const CurlResult scrape = Curl({"--cacert", certs.ca_cert, "--max-time", "20",
+                                  "https://127.0.0.1:" + std::to_string(daemon.port()) + "/metrics"});
+  EXPECT_EQ(scrape.status, "200") << scrape.response;
+  EXPECT_LT(std::chrono::steady_clock::now() - started, seconds(8));
+  EXPECT_TRUE(stuck.front()->ClosedByServer(seconds(1)));
+  EXPECT_THAT(daemon.process().Output(), HasSubstr("limit=idle_connection"));
+}
+
 TEST(HttpLimitsTest, IdleConnectionsStayOpenWhileAWorkerIsFree) {
   TempDir dir;
   DaemonProcess daemon(dir.Write("c.yml", kConfig), {"--web.threads=4", "--web.busy-idle-timeout=200ms"});

@@ -12,7 +12,7 @@
 
 namespace promsynth::testing {
 
-StuckClient::StuckClient(int port) {
+StuckClient::StuckClient(int port, bool send_nothing) {
   fd_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
@@ -20,7 +20,7 @@ StuckClient::StuckClient(int port) {
   inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
   connected_ = connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
   const std::string partial = "GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n";
-  if (connected_) connected_ = send(fd_, partial.data(), partial.size(), MSG_NOSIGNAL) > 0;
+  if (connected_ && !send_nothing) connected_ = send(fd_, partial.data(), partial.size(), MSG_NOSIGNAL) > 0;
 }
 
 StuckClient::~StuckClient() { close(fd_); }

@@ -138,6 +138,15 @@ std::vector<IdleConnection> IdleConnectionsTo(int local_port, std::chrono::milli
   return idle;
 }
 
+int ConnectionCountTo(int local_port) {
+  int count = 0;
+  ForEachDescriptor([&](int fd) {
+    count += IsConnectionTo(fd, local_port) ? 1 : 0;
+    return false;
+  });
+  return count;
+}
+
 int ShutDownConnections(const std::vector<ConnectionEnds>& connections) {
   int shut = 0;
   ForEachDescriptor([&](int fd) {

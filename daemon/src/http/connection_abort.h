@@ -43,6 +43,9 @@ struct IdleConnection {
 /// queue with its request sent has unread data, so it is never among them.
 std::vector<IdleConnection> IdleConnectionsTo(int local_port, std::chrono::milliseconds min_idle);
 
+/// How many connections to `local_port` the process holds (served, queued or in the TLS handshake).
+int ConnectionCountTo(int local_port);
+
 /// Shuts down, in both directions, each of the process's sockets that is one of `connections`;
 /// their owner (civetweb) then reads end of file and closes them as usual. The caller must make
 /// sure that none of them is closed meanwhile (a closed descriptor's number may be reused).

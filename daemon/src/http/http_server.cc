@@ -391,7 +391,7 @@ void HttpServer::Start() {
     g_civet_error = &last_error_;
   }
   reclaimer_ = std::make_unique<IdleConnectionReclaimer>(
-      options_.threads, std::chrono::milliseconds(options_.limits.busy_idle_timeout_ms),
+      options_.threads, std::chrono::milliseconds(options_.limits.busy_idle_timeout_ms), tls(),
       [this](const IdleConnection& connection) { Callbacks::ReportReclaimed(*this, connection); });
   try {
     server_ = std::make_unique<CivetServer>(civet_options, &callbacks, this);

@@ -16,9 +16,9 @@ struct IdleConnectionReclaimer::Slot {
   bool in_request = false;
 };
 
-IdleConnectionReclaimer::IdleConnectionReclaimer(int workers, std::chrono::milliseconds idle_limit,
+IdleConnectionReclaimer::IdleConnectionReclaimer(int workers, std::chrono::milliseconds idle_limit, bool tls,
                                                  OnReclaim on_reclaim)
-    : workers_(workers), idle_limit_(idle_limit), on_reclaim_(std::move(on_reclaim)) {
+    : workers_(workers), idle_limit_(idle_limit), tls_(tls), on_reclaim_(std::move(on_reclaim)) {
   if (idle_limit_.count() > 0) thread_ = std::thread([this] { Run(); });
 }
 
@@ -79,6 +79,12 @@ bool IdleConnectionReclaimer::Reclaimed(const ConnectionEnds& ends) {
   return std::find(reclaimed_.begin(), reclaimed_.end(), ends) != reclaimed_.end();
 }
 
+bool IdleConnectionReclaimer::AllWorkersBusyLocked() const {
+  if (port_ == 0) return false;
+  if (static_cast<int>(open_.size()) >= workers_) return true;
+  return tls_ && ConnectionCountTo(port_) >= workers_;
+}
+
 void IdleConnectionReclaimer::Run() {
   // A stuck client never completes a request, so civetweb never says who it is: idle
   // connections are found from the kernel's view of the sockets, those in a request are spared
@@ -90,17 +96,18 @@ void IdleConnectionReclaimer::Run() {
   std::chrono::steady_clock::time_point next_round{};
   std::unique_lock lock(mutex_);
   while (!stopping_) {
-    if (static_cast<int>(open_.size()) < workers_ || port_ == 0) {
-      suspects.clear();
-      changed_.wait(lock);
-      continue;
-    }
     const auto now = std::chrono::steady_clock::now();
     if (now < next_round) {
       changed_.wait_until(lock, next_round);
       continue;
     }
     next_round = now + round;
+    if (!AllWorkersBusyLocked()) {
+      suspects.clear();
+      // Without TLS, Opened says when the last worker is taken; with it, look again next round.
+      if (!tls_) changed_.wait(lock);
+      continue;
+    }
     std::vector<IdleConnection> confirmed;
     std::vector<ConnectionEnds> idle_now;
     for (IdleConnection& connection : IdleConnectionsTo(port_, idle_limit_)) {

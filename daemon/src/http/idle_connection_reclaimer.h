@@ -25,8 +25,10 @@ namespace promsynth {
 /// accept queue, and nothing happens while a worker is free.
 ///
 /// The workers report through Opened / RequestBegan / RequestEnded / Closed (thread-safe); a
-/// thread of its own does the closing. Connections still in the TLS handshake are not reported
-/// by civetweb, so they do not count as busy workers and stay bounded by the request timeout.
+/// thread of its own does the closing. On a TLS listener civetweb reports a connection only once
+/// its handshake is done, so there the reclaimer also looks every quarter of the idle limit at
+/// how many connections the port has: a client that never finishes the handshake holds a worker
+/// all the same.
 class IdleConnectionReclaimer {
  public:
   /// One connection, owned by the worker serving it.
@@ -34,9 +36,9 @@ class IdleConnectionReclaimer {
   /// Called (on the reclaimer's thread) with each connection it closed.
   using OnReclaim = std::function<void(const IdleConnection&)>;
 
-  /// `workers`: civetweb's worker count; `port`: the server's port; `idle_limit` 0 turns
-  /// reclaiming off (the class still counts busy workers).
-  IdleConnectionReclaimer(int workers, std::chrono::milliseconds idle_limit, OnReclaim on_reclaim);
+  /// `workers`: civetweb's worker count; `idle_limit` 0 turns reclaiming off (the class still
+  /// counts busy workers); `tls`: the listener speaks TLS.
+  IdleConnectionReclaimer(int workers, std::chrono::milliseconds idle_limit, bool tls, OnReclaim on_reclaim);
   ~IdleConnectionReclaimer();
   IdleConnectionReclaimer(const IdleConnectionReclaimer&) = delete;
   IdleConnectionReclaimer& operator=(const IdleConnectionReclaimer&) = delete;
@@ -58,9 +60,13 @@ class IdleConnectionReclaimer {
 
  private:
   void Run();
+  /// Whether every worker is taken: by the connections the workers reported, or on a TLS
+  /// listener by the connections the port has. Called with the lock held.
+  bool AllWorkersBusyLocked() const;
 
   const int workers_;
   const std::chrono::milliseconds idle_limit_;
+  const bool tls_;
   const OnReclaim on_reclaim_;
   std::mutex mutex_;
   std::condition_variable changed_;
