@@ -1,6 +1,7 @@
 // Remote write end to end: a real Prometheus (Debian package) with its remote write receiver gets
 // every tick pushed by the daemon; the series are queryable with the generated values. Also the
 // --shard and --memory.limit flags of the real binary.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 
@@ -15,6 +16,7 @@
 #include "support/prometheus_server.h"
 #include "support/temp_dir.h"
 #include "support/wait.h"
+#include "support/webhook_receiver.h"
 
 namespace promsynth::testing {
 namespace {
@@ -256,6 +258,73 @@ TEST(GenerateRemoteWriteTest, RefusedOrUnreachableReceiversFailWithTheReason) {
                       ")")
                 .size(),
             1u);
+}
+
+// The batch push's credentials and headers arrive at the receiver as remote write 1.0 asks:
+// bearer token or basic auth from their files, every --remote-write.header, and the protocol's
+// own headers.
+TEST(GenerateRemoteWriteTest, CredentialsAndHeadersReachTheReceiver) {
+  TempDir dir;
+  WebhookReceiver receiver;
+  const std::string config = dir.Write("history.yml", kHistoryConfig);
+  const std::string token = dir.Write("token", "s3cr3t-token\n");
+  const std::string password = dir.Write("password", "hunter2\n");
+  auto push = [&](std::vector<std::string> extra) {
+    std::vector<std::string> argv = {PROMSYNTH_BINARY,
+                                     "generate",
+                                     "--config.file",
+                                     config,
+                                     "--no-progress",
+                                     "--samples",
+                                     "2",
+                                     "--step",
+                                     "15s",
+                                     "--remote-write.url",
+                                     receiver.url() + "/api/v1/push"};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    return RunCommand(argv, seconds(60));
+  };
+  const CommandResult bearer =
+      push({"--remote-write.bearer-token-file", token, "--remote-write.header", "X-Scope-OrgID: tenant-1",
+            "--remote-write.header", "X-Other: two words"});
+  ASSERT_EQ(bearer.exit_code, 0) << bearer.output;
+  const CommandResult basic =
+      push({"--remote-write.username", "alice", "--remote-write.password-file", password});
+  ASSERT_EQ(basic.exit_code, 0) << basic.output;
+
+  const std::vector<WebhookReceiver::Request> requests = receiver.Requests();
+  ASSERT_EQ(requests.size(), 2u);
+  const std::string& first = requests[0].head;
+  EXPECT_EQ(requests[0].method, "POST");
+  EXPECT_EQ(requests[0].path, "/api/v1/push");
+  EXPECT_THAT(first, ::testing::HasSubstr("\r\nAuthorization: Bearer s3cr3t-token\r\n"));
+  EXPECT_THAT(first, ::testing::HasSubstr("\r\nX-Scope-OrgID: tenant-1\r\n"));
+  EXPECT_THAT(first, ::testing::HasSubstr("\r\nX-Other: two words\r\n"));
+  EXPECT_THAT(first, ::testing::HasSubstr("\r\nContent-Encoding: snappy\r\n"));
+  EXPECT_THAT(first, ::testing::HasSubstr("\r\nContent-Type: application/x-protobuf\r\n"));
+  EXPECT_THAT(first, ::testing::HasSubstr("\r\nX-Prometheus-Remote-Write-Version: 0.1.0\r\n"));
+  EXPECT_FALSE(requests[0].body.empty());
+  // alice:hunter2 in base64; the password file's trailing newline is not part of the password.
+  EXPECT_THAT(requests[1].head, ::testing::HasSubstr("\r\nAuthorization: Basic YWxpY2U6aHVudGVyMg==\r\n"));
+  EXPECT_THAT(requests[1].head, ::testing::Not(::testing::HasSubstr("X-Scope-OrgID")));
+}
+
+// The daemon's per-tick push carries the config's credentials and headers the same way.
+TEST(RemoteWriteTest, TheDaemonSendsTheConfiguredCredentialsAndHeaders) {
+  TempDir dir;
+  WebhookReceiver receiver;
+  const std::string password = dir.Write("rw-password", "pa55\n");
+  DaemonProcess daemon(dir.Write("c.yml", std::string(kHistoryConfig) +
+                                              "remote_write:\n  - url: " + receiver.url() +
+                                              "/push\n    basic_auth: {username: synth, "
+                                              "password_file: " +
+                                              password + "}\n    headers: {X-Scope-OrgID: load-test}\n"));
+  ASSERT_TRUE(WaitUntil([&] { return !receiver.Requests().empty(); }, seconds(10)));
+  const WebhookReceiver::Request first = receiver.Requests().front();
+  EXPECT_EQ(first.path, "/push");
+  EXPECT_THAT(first.head, ::testing::HasSubstr("\r\nAuthorization: Basic c3ludGg6cGE1NQ==\r\n"));
+  EXPECT_THAT(first.head, ::testing::HasSubstr("\r\nX-Scope-OrgID: load-test\r\n"));
+  EXPECT_THAT(first.head, ::testing::HasSubstr("\r\nX-Prometheus-Remote-Write-Version: 0.1.0\r\n"));
 }
 
 TEST(ShardFlagTest, ShardsServeDisjointSlicesOfEveryFamily) {

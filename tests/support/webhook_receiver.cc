@@ -83,6 +83,7 @@ void WebhookReceiver::HandleConnection(int fd) {
   request.method = data.substr(0, first_space);
   request.path = data.substr(first_space + 1, second_space - first_space - 1);
   request.body = data.substr(header_end + 4, content_length);
+  request.head = data.substr(0, header_end);
   {
     std::lock_guard lock(mutex_);
     requests_.push_back(std::move(request));

@@ -10,7 +10,7 @@ namespace promsynth::testing {
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 with a port of its own choosing, for receivers that a
 /// peer posts to (Alertmanager's webhook, promsynth's Alertmanager client). Every request is
-/// answered `200 OK` (or `status()`), and its method, path and body are kept. One request per
+/// answered `200 OK` (or `status()`), and its method, path, headers and body are kept. One request per
 /// connection. Stops and joins its thread on destruction.
 class WebhookReceiver {
  public:
@@ -18,6 +18,7 @@ class WebhookReceiver {
     std::string method;
     std::string path;
     std::string body;
+    std::string head;  ///< the request line and headers as sent, CRLF-separated
   };
 
   WebhookReceiver();
