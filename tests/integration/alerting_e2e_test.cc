@@ -223,6 +223,37 @@ TEST(AlertingEndToEndTest, DirectModeForANetopsConfigDeliversTheGeneratorsAlerts
       << alertmanager.Output() << daemon.process().Output();
 }
 
+// A netops config posted to /start at run time is alerted on directly too, beside the YAML
+// config's own alerts; a second /start with a higher threshold resolves the alert.
+TEST(AlertingEndToEndTest, DirectModeFollowsANetopsConfigPostedToStart) {
+  TempDir dir;
+  WebhookReceiver webhook;
+  Alertmanager alertmanager(dir, webhook.url());
+  ASSERT_TRUE(alertmanager.WaitReady()) << alertmanager.Output();
+  const std::string yaml = dir.Write(
+      "c.yml", "global: {tick: 1s}\nmetrics:\n  - {name: calm, generator: {kind: constant, value: 1}}\n");
+  DaemonProcess daemon(yaml, {"--alertmanager.url=" + alertmanager.url()});
+  const auto start = [&](int threshold) {
+    return Fetch(
+        {.method = "POST",
+         .url = daemon.url() + "/start",
+         .body = R"({"metrics": {"queue_depth": {"labels": {"site": "edge"},
+  "metric": {"mu": 50, "sigma": 0, "noise": 0, "max": 100, "min": 0},
+  "alerts": {"threshold": )" +
+                 std::to_string(threshold) +
+                 R"(, "alert": "Queue depth StatReplace"}}}, "error_scenarios": [], "error_rate": 0})"});
+  };
+  ASSERT_EQ(start(10).status, 200);
+  ASSERT_TRUE(WaitUntil([&] { return Received(webhook, "NetopsQueueDepth", "firing"); }, seconds(30),
+                        milliseconds(100)))
+      << alertmanager.Output() << daemon.process().Output();
+  EXPECT_THAT(webhook.Requests().back().body, HasSubstr(R"("site":"edge")"));
+  ASSERT_EQ(start(1000).status, 200);
+  ASSERT_TRUE(WaitUntil([&] { return Received(webhook, "NetopsQueueDepth", "resolved"); }, seconds(30),
+                        milliseconds(100)))
+      << alertmanager.Output() << daemon.process().Output();
+}
+
 // FailureBehaviour_FB27 (README.md, "Failure behaviour").
 TEST(AlertingEndToEndTest, DirectModeRetriesWithBackoffAndCountsFailures) {
   TempDir dir;

@@ -36,6 +36,13 @@ void LiveAlerts::Configure(const Config& config, const netops::NetopsConfig* net
   if (netops != nullptr) netops_ = std::make_unique<NetopsAlertTracker>(*netops, target->generator_url);
 }
 
+void LiveAlerts::ReplaceNetops(const netops::NetopsConfig& netops, int64_t now_ms) {
+  if (!client_) return;
+  std::vector<PostableAlert> resolved = netops_ ? netops_->ResolveAll(now_ms) : std::vector<PostableAlert>{};
+  netops_ = std::make_unique<NetopsAlertTracker>(netops, client_->config().generator_url);
+  Deliver({{}, std::move(resolved), true}, netops_firing_);
+}
+
 void LiveAlerts::Observe(const Snapshot& snapshot) {
   if (!evaluator_ || !client_) return;
   Deliver(evaluator_->Evaluate(snapshot, snapshot.time_ms), config_firing_);

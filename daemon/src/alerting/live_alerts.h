@@ -28,6 +28,10 @@ class LiveAlerts {
   /// generator's config when the daemon runs one (its alerts then go to the same target).
   void Configure(const Config& config, const netops::NetopsConfig* netops,
                  const std::optional<AlertmanagerConfig>& fallback, int64_t now_ms);
+  /// The netops generator got a config at run time (`POST /start`): its alerts firing under the
+  /// previous one are resolved and its alerts are tracked afresh; the config's own alerts go on
+  /// untouched. Nothing happens without an Alertmanager target.
+  void ReplaceNetops(const netops::NetopsConfig& netops, int64_t now_ms);
   /// Evaluates the alerts over the tick's snapshot and hands the result to the client.
   void Observe(const Snapshot& snapshot);
   /// Hands the netops generator's alert states after its tick at `time_ms` to the client.

@@ -345,7 +345,15 @@ struct Daemon::Impl {
       Answer(exchange, handle(*body));
     };
     server.Handle(kChangesState, "/start", "POST", [this, with_body](HttpExchange& exchange) {
-      with_body(exchange, [this](const std::string& body) { return netops.Start(body); });
+      with_body(exchange, [this](const std::string& body) {
+        // On the io thread, so no tick sees the new config's alert states with the old rules.
+        return OnIoThread([this, &body] {
+                 netops::HttpResult result = netops.Start(body);
+                 if (result.status == 200) AdoptStartedNetops();
+                 return result;
+               })
+            .value_or(kShuttingDown);
+      });
     });
     server.Handle(kChangesState, "/stop", "POST",
                   [this](HttpExchange& exchange) { Answer(exchange, netops.Stop()); });
@@ -498,6 +506,15 @@ struct Daemon::Impl {
     return NextDueMs(std::max(due_ms, NowMs()));
   }
 
+  /// After a successful `POST /start`: the direct Alertmanager mode follows the new netops
+  /// config's alerts (io thread).
+  void AdoptStartedNetops() {
+    std::optional<netops::NetopsConfig> started = netops.LoadedConfig();
+    if (!started) return;
+    running_netops = std::make_shared<const netops::NetopsConfig>(std::move(*started));
+    alerts.ReplaceNetops(*running_netops, NowMs());
+  }
+
   /// Hands the netops generator's alert states after its tick to the direct Alertmanager mode.
   void ObserveNetopsAlerts(int64_t time_ms) {
     std::vector<NetopsAlertSample> samples;
@@ -590,7 +607,8 @@ struct Daemon::Impl {
       reported_failures.clear();  // the new engine's generators count from zero
       objectives = std::move(fresh.objectives);
       if (fresh.netops) netops.Load(*fresh.netops);
-      running_netops = fresh.netops;
+      // A YAML config leaves a netops config that POST /start gave the generator running.
+      if (fresh.netops || !netops.generating()) running_netops = fresh.netops;
       PublishFresh();
       ticker.Reschedule(NextDueMs(NowMs()));
       Log().Info("configuration reloaded", {{"file", options.config_file},

@@ -74,6 +74,13 @@ netops::HttpResult NetopsRuntime::ControlScenario(std::string_view name, std::st
   return action == "start" ? service_.StartScenario(name) : service_.StopScenario(name);
 }
 
+std::optional<netops::NetopsConfig> NetopsRuntime::LoadedConfig() const {
+  std::lock_guard lock(mutex_);
+  const netops::NetopsSimulator* simulator = service_.simulator();
+  if (simulator == nullptr) return std::nullopt;
+  return simulator->config();
+}
+
 void NetopsRuntime::Load(netops::NetopsConfig config) {
   std::lock_guard lock(mutex_);
   service_.Load(std::move(config));

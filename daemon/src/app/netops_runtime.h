@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,8 @@ class NetopsRuntime {
   bool HasScenario(std::string_view name) const;
   /// `action` is `start` or `stop`.
   netops::HttpResult ControlScenario(std::string_view name, std::string_view action);
+  /// A copy of the config last loaded (by Start or Load); nothing before the first.
+  std::optional<netops::NetopsConfig> LoadedConfig() const;
   /// Loads a config from `--config.file` and starts generating.
   void Load(netops::NetopsConfig config);
 
