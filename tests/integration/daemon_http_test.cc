@@ -32,7 +32,7 @@ TEST_F(DaemonHttpTest, MetricsInTextFormat) {
   EXPECT_THAT(response.body, HasSubstr("# TYPE demo_http_requests_total counter\n"));
   EXPECT_THAT(response.body, HasSubstr("demo_http_requests_total{code=\"200\",env=\"demo\",method=\"GET\","
                                        "replica=\"0\",service=\"checkout\"} "));
-  EXPECT_THAT(response.body, HasSubstr("\npromsynth_series 29\n"));
+  EXPECT_THAT(response.body, HasSubstr("\npromsynth_series 33\n"));
   EXPECT_THAT(response.body, HasSubstr("promsynth_build_info{"));
   EXPECT_THAT(response.body, HasSubstr("promsynth_tick_duration_seconds_bucket{le=\"0.001\"}"));
   EXPECT_THAT(response.body, HasSubstr("\npromsynth_config_last_reload_successful 1\n"));
@@ -66,7 +66,7 @@ TEST_F(DaemonHttpTest, LandingPageLinksRoutesAndListsMetrics) {
   EXPECT_THAT(response.body, HasSubstr("<a href=\"/-/ready\">"));
   EXPECT_THAT(response.body, HasSubstr("<code>demo_http_requests_total</code><div "
                                        "class=\"sample\"></div></td><td>counter</td><td>18</td>"));
-  EXPECT_THAT(response.body, HasSubstr("29 series"));
+  EXPECT_THAT(response.body, HasSubstr("61 series"));
 }
 
 TEST_F(DaemonHttpTest, HealthAndReadiness) {
