@@ -2,11 +2,14 @@
 # End-to-end batch throughput: `promsynth generate` of the bench_batch config (10 gauges: four
 # seed-001 pipelines, three sines, three uniforms) for SAMPLES samples each, CSV to /dev/null.
 # Prints wall time, CPU time (user + sys, all threads) and samples per second of wall time.
-# Usage: bench/batch-bench.sh BINARY [SAMPLES] [RUNS]
+# MIX `uniform` makes all ten gauges uniform draws instead: no value repeats in any column, the
+# worst case for the CSV writer's memo of repeated values.
+# Usage: bench/batch-bench.sh BINARY [SAMPLES] [RUNS] [MIX: seed001 (default) | uniform]
 set -euo pipefail
-binary=${1:?usage: batch-bench.sh BINARY [SAMPLES] [RUNS]}
+binary=${1:?usage: batch-bench.sh BINARY [SAMPLES] [RUNS] [seed001|uniform]}
 samples=${2:-1000000}
 runs=${3:-3}
+mix=${4:-seed001}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 {
@@ -15,7 +18,9 @@ trap 'rm -rf "$dir"' EXIT
   for i in $(seq 0 9); do
     echo "  - name: bench_metric_$i"
     echo "    help: A benchmark metric."
-    if (( i < 4 )); then
+    if [[ $mix == uniform ]]; then
+      echo "    generator: {kind: uniform, low: 0, high: 100}"
+    elif (( i < 4 )); then
       echo "    generator: {kind: constant, value: 60, stages: [{noise: {distribution: gaussian, scale: 1}}, {step_size: 0.1}, {round: 6}]}"
     elif (( i < 7 )); then
       echo "    generator: {kind: sine, amplitude: 10, period: 1h, offset: 50}"

@@ -12,13 +12,16 @@
 namespace promsynth {
 namespace {
 
-/// Ten gauges: four seed-001 pipelines (constant → noise → step_size → round), three sines, three uniforms.
-std::string TenMetrics() {
+/// Ten gauges: four seed-001 pipelines (constant → noise → step_size → round), three sines, three
+/// uniforms; with `all_uniform`, ten uniforms (no value repeats: no help from the CSV writer's memo).
+std::string TenMetrics(bool all_uniform = false) {
   std::string yaml = "global: {seed: 1, tick: 1s}\nmetrics:\n";
   for (int i = 0; i < 10; ++i) {
     yaml +=
         "  - name: bench_metric_" + std::to_string(i) + "\n    help: A benchmark metric.\n    generator: ";
-    if (i < 4) {
+    if (all_uniform) {
+      yaml += "{kind: uniform, low: 0, high: 100}\n";
+    } else if (i < 4) {
       yaml +=
           "{kind: constant, value: 60, stages: [{noise: {distribution: gaussian, scale: 1}}, "
           "{step_size: 0.1}, {round: 6}]}\n";
@@ -33,7 +36,7 @@ std::string TenMetrics() {
 
 template <typename Writer>
 void BM_Batch(benchmark::State& state) {
-  const Config config = ParseYamlConfig(TenMetrics(), "bench.yml");
+  const Config config = ParseYamlConfig(TenMetrics(state.range(1) != 0), "bench.yml");
   const GeneratorRegistry registry = GeneratorRegistry::WithBuiltins();
   const BatchRange range{1'700'000'000'000, 1000, state.range(0)};
   for (auto _ : state) {
@@ -46,8 +49,16 @@ void BM_Batch(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * range.samples * 10);
 }
 
-BENCHMARK_TEMPLATE(BM_Batch, CsvWriter)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK_TEMPLATE(BM_Batch, OpenMetricsWriter)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
+// Arguments: samples, and 1 for ten uniform gauges instead of the seed-001 mix.
+BENCHMARK_TEMPLATE(BM_Batch, CsvWriter)
+    ->Args({1'000'000, 0})
+    ->Args({1'000'000, 1})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_TEMPLATE(BM_Batch, OpenMetricsWriter)
+    ->Args({1'000'000, 0})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace
 }  // namespace promsynth

@@ -1,13 +1,16 @@
 #include "batch/batch_runner.h"
 
+#include <algorithm>
+
+#include "batch/family_split_stepper.h"
 #include "batch/progress_bar.h"
 
 namespace promsynth {
+namespace {
 
-void RunBatch(Engine& engine, const BatchRange& range, std::span<BatchSink* const> sinks,
-              ProgressBar* progress) {
-  const SeriesLayout& layout = *engine.layout();
-  for (BatchSink* sink : sinks) sink->Begin(layout, range);
+// All families on the calling thread, through Engine::Step.
+void RunSerial(Engine& engine, const BatchRange& range, std::span<BatchSink* const> sinks,
+               ProgressBar* progress) {
   int64_t next_due = range.start_ms;
   std::vector<double> values;
   for (int64_t k = 0; k < range.samples; ++k) {
@@ -22,6 +25,46 @@ void RunBatch(Engine& engine, const BatchRange& range, std::span<BatchSink* cons
     engine.PublishValues(values);
     for (BatchSink* sink : sinks) sink->Row(k, time_ms, values);
     if (progress != nullptr) progress->Update(k + 1);
+  }
+}
+
+// Families [0, split) on the calling thread, the rest on a FamilySplitStepper's; the rows are
+// put together here and go to the sinks in order.
+void RunSplit(Engine& engine, const BatchRange& range, std::span<BatchSink* const> sinks,
+              ProgressBar* progress, size_t split) {
+  FamilySplitStepper other(engine, range, split);
+  const size_t own_width = engine.FamilyValueOffset(split);
+  std::vector<double> values(engine.value_count());
+  std::vector<double> scratch(engine.scratch_size());
+  std::span<const double> block;
+  int64_t next_due = range.start_ms;
+  for (int64_t k = 0; k < range.samples; ++k) {
+    const int64_t time_ms = range.TimeAt(k);
+    StepFamiliesToSample(engine, time_ms, 0, split, scratch, next_due);
+    engine.PublishFamilyValues(0, split, std::span<double>(values.data(), own_width));
+    const int64_t block_index = k / FamilySplitStepper::kBlockRows;
+    const int64_t row = k % FamilySplitStepper::kBlockRows;
+    if (row == 0) block = other.Take(block_index);
+    std::copy_n(block.begin() + static_cast<std::ptrdiff_t>(static_cast<size_t>(row) * other.width()),
+                other.width(), values.begin() + static_cast<std::ptrdiff_t>(own_width));
+    for (BatchSink* sink : sinks) sink->Row(k, time_ms, values);
+    if (row + 1 == FamilySplitStepper::kBlockRows) other.Release(block_index);
+    if (progress != nullptr) progress->Update(k + 1);
+  }
+}
+
+}  // namespace
+
+void RunBatch(Engine& engine, const BatchRange& range, std::span<BatchSink* const> sinks,
+              ProgressBar* progress) {
+  const SeriesLayout& layout = *engine.layout();
+  for (BatchSink* sink : sinks) sink->Begin(layout, range);
+  // Two threads pay off from a couple of blocks on; short runs stay on one.
+  const size_t split = engine.ConcurrentSplit();
+  if (split > 0 && range.samples >= 2 * FamilySplitStepper::kBlockRows) {
+    RunSplit(engine, range, sinks, progress, split);
+  } else {
+    RunSerial(engine, range, sinks, progress);
   }
   for (BatchSink* sink : sinks) sink->End();
   if (progress != nullptr) progress->Finish();

@@ -1,7 +1,6 @@
 #include "batch/csv_writer.h"
 
 #include <algorithm>
-#include <chrono>
 
 #include "batch/series_names.h"
 #include "compat/python_float_format.h"
@@ -23,7 +22,14 @@ void AppendCsvField(std::string& out, std::string_view field) {
 }
 
 CsvWriter::~CsvWriter() {
-  if (worker_.valid()) worker_.wait();
+  if (!worker_.joinable()) return;
+  {
+    std::unique_lock lock(mutex_);
+    wake_.wait(lock, [this] { return !job_pending_; });
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  worker_.join();
 }
 
 void CsvWriter::Begin(const SeriesLayout& layout, const BatchRange& /*range*/) {
@@ -36,66 +42,100 @@ void CsvWriter::Begin(const SeriesLayout& layout, const BatchRange& /*range*/) {
   buffer += "\r\n";
   out_.MaybeFlush();
   columns_ = names.size();
+  row_capacity_ = columns_ * (compat::kMaxPythonFloatLength + 1) + 2;
   block_rows_ = std::max<size_t>(1, kBlockValues / std::max<size_t>(1, columns_));
   filling_.resize(block_rows_ * columns_);
+  writing_.resize(block_rows_ * columns_);
   filled_rows_ = 0;
+  caller_memo_ = FloatTextMemo(columns_);
 }
 
 void CsvWriter::Row(int64_t /*k*/, int64_t /*time_ms*/, std::span<const double> values) {
   std::copy_n(values.begin(), std::min(values.size(), columns_), filling_.begin() + filled_rows_ * columns_);
   if (++filled_rows_ < block_rows_) return;
-  if (worker_.valid()) {
+  if (!worker_.joinable()) {
+    // Text buffers for the whole block: either side may format up to all of it.
+    worker_text_ = std::make_unique_for_overwrite<char[]>(block_rows_ * row_capacity_);
+    caller_text_ = std::make_unique_for_overwrite<char[]>(block_rows_ * row_capacity_);
+    worker_ = std::thread([this] { WorkerLoop(); });
+  } else {
+    bool worker_busy = false;
+    {
+      std::lock_guard lock(mutex_);
+      worker_busy = job_pending_;
+    }
     // Balance: a worker still busy means the caller should take more rows, an idle one fewer.
-    const bool worker_busy = worker_.wait_for(std::chrono::seconds(0)) != std::future_status::ready;
     const size_t step = std::max<size_t>(1, block_rows_ / 32);
     if (worker_busy) caller_rows_ = std::min(block_rows_ / 2, caller_rows_ + step);
     if (!worker_busy) caller_rows_ = caller_rows_ > step ? caller_rows_ - step : 0;
   }
   FinishBlock();
   filling_.swap(writing_);
-  if (filling_.size() != writing_.size()) filling_.resize(writing_.size());
   filled_rows_ = 0;
   const size_t split = block_rows_ - caller_rows_;
-  worker_ = std::async(std::launch::async, [this, split] { FormatRows(writing_, 0, split, worker_text_); });
-  FormatRows(writing_, split, block_rows_, caller_text_);
+  {
+    std::lock_guard lock(mutex_);
+    job_rows_ = split;
+    job_pending_ = true;
+    job_ready_ = true;
+  }
+  wake_.notify_all();
+  caller_bytes_ = FormatRows(writing_, split, block_rows_, caller_memo_, caller_text_.get());
 }
 
 void CsvWriter::End() {
   FinishBlock();
-  FormatRows(filling_, 0, filled_rows_, out_.buffer());
+  std::vector<char> text(filled_rows_ * row_capacity_);
+  const size_t bytes = FormatRows(filling_, 0, filled_rows_, caller_memo_, text.data());
+  out_.Write({text.data(), bytes});
   filled_rows_ = 0;
   out_.Close();
 }
 
 void CsvWriter::FinishBlock() {
-  if (!worker_.valid()) return;
-  worker_.get();
-  out_.buffer() += worker_text_;
-  out_.MaybeFlush();
-  out_.buffer() += caller_text_;
-  out_.MaybeFlush();
-  worker_text_.clear();
-  caller_text_.clear();
+  if (!worker_.joinable()) return;
+  size_t worker_bytes = 0;
+  {
+    std::unique_lock lock(mutex_);
+    wake_.wait(lock, [this] { return !job_pending_; });
+    worker_bytes = worker_bytes_;
+    worker_bytes_ = 0;
+  }
+  out_.Write({worker_text_.get(), worker_bytes});
+  out_.Write({caller_text_.get(), caller_bytes_});
+  caller_bytes_ = 0;
 }
 
-void CsvWriter::FormatRows(const std::vector<double>& block, size_t from, size_t to,
-                           std::string& text) const {
-  // Formats straight into the text: room for the longest row first, then the real size.
-  const size_t row_capacity = columns_ * (compat::kMaxPythonFloatLength + 1) + 2;
+void CsvWriter::WorkerLoop() {
+  worker_memo_ = FloatTextMemo(columns_);  // before the first job: the caller reads no memo state
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    wake_.wait(lock, [this] { return job_ready_ || stopping_; });
+    if (stopping_) return;
+    job_ready_ = false;
+    const size_t rows = job_rows_;
+    lock.unlock();
+    const size_t bytes = FormatRows(writing_, 0, rows, worker_memo_, worker_text_.get());
+    lock.lock();
+    worker_bytes_ = bytes;
+    job_pending_ = false;
+    wake_.notify_all();
+  }
+}
+
+size_t CsvWriter::FormatRows(const std::vector<double>& block, size_t from, size_t to, FloatTextMemo& memo,
+                             char* text) const noexcept {
+  char* cursor = text;
   for (size_t row = from; row < to; ++row) {
     const double* values = block.data() + row * columns_;
-    const size_t start = text.size();
-    text.resize(start + row_capacity);
-    char* const begin = text.data();
-    char* cursor = begin + start;
     for (size_t i = 0; i < columns_; ++i) {
       if (i > 0) *cursor++ = ',';
-      if (!IsStaleMarker(values[i])) cursor += compat::WritePythonFloat(cursor, values[i]);
+      if (!IsStaleMarker(values[i])) cursor += memo.Write(cursor, i, values[i]);
     }
     *cursor++ = '\r';
     *cursor++ = '\n';
-    text.resize(static_cast<size_t>(cursor - begin));
   }
+  return static_cast<size_t>(cursor - text);
 }
 
 }  // namespace promsynth

@@ -1,11 +1,15 @@
 #pragma once
 
+#include <condition_variable>
 #include <cstddef>
-#include <future>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "batch/batch_sink.h"
+#include "batch/float_text_memo.h"
 #include "batch/output_stream.h"
 
 namespace promsynth {
@@ -17,11 +21,14 @@ namespace promsynth {
 /// (a field with a comma, quote or line break is quoted, quotes doubled), CRLF line endings.
 ///
 /// Rows are collected in blocks of about kBlockValues values; a full block is formatted on a
-/// second thread while the caller computes the next block, so the engine and the float
-/// formatting run on two cores. The caller formats the block's last rows itself, a share that
-/// adapts to keep both threads busy (it grows while the caller waits for the worker and shrinks
-/// while the worker waits for the caller). At most one block is in flight; only the caller
-/// writes to the stream, in row order, so the output is the same as formatting row by row.
+/// second thread (one for the writer's life, started with the first full block) while the caller
+/// computes the next block, so the engine and the float formatting run on two cores. The caller
+/// formats the block's last rows itself, a share that adapts to keep both threads busy (it grows
+/// while the caller waits for the worker and shrinks while the worker waits for the caller). At
+/// most one block is in flight; only the caller writes to the stream, in row order, so the output
+/// is the same as formatting row by row. Both parts are formatted into text buffers sized for the
+/// longest rows once, and written to the stream as they are (no per-row resizing or copying);
+/// values that repeat in a column are formatted once per thread (FloatTextMemo).
 /// Called from one thread.
 class CsvWriter final : public BatchSink {
  public:
@@ -30,7 +37,7 @@ class CsvWriter final : public BatchSink {
 
   /// Writes to `out`, which must outlive the writer; `End` closes it.
   explicit CsvWriter(OutputStream& out) : out_(out) {}
-  /// Waits for a block still being written (its error, if any, is dropped: End reports errors).
+  /// Waits for a block still being formatted and stops the worker thread.
   ~CsvWriter() override;
   CsvWriter(const CsvWriter&) = delete;
   CsvWriter& operator=(const CsvWriter&) = delete;
@@ -40,21 +47,40 @@ class CsvWriter final : public BatchSink {
   void End() override;
 
  private:
-  /// Appends rows [from, to) of `block` to `text` (the worker, or the caller for its share).
-  void FormatRows(const std::vector<double>& block, size_t from, size_t to, std::string& text) const;
-  /// Waits for the block in flight (rethrowing its error) and writes both parts of it.
+  /// Formats rows [from, to) of `block` into `text` from its start through `memo` (the calling
+  /// thread's); returns the bytes written. `text` has room for (to − from) rows of row_capacity_ bytes.
+  size_t FormatRows(const std::vector<double>& block, size_t from, size_t to, FloatTextMemo& memo,
+                    char* text) const noexcept;
+  /// Waits for the block in flight and writes both parts of it.
   void FinishBlock();
+  /// The worker thread: formats the first rows of each block handed over until told to stop.
+  void WorkerLoop();
 
   OutputStream& out_;
   size_t columns_ = 0;
+  size_t row_capacity_ = 0;  ///< bytes of the longest possible row
   size_t block_rows_ = 1;
   size_t caller_rows_ = 0;       ///< rows of each block the caller formats itself (the last ones)
   std::vector<double> filling_;  ///< rows being collected, row after row
   size_t filled_rows_ = 0;
   std::vector<double> writing_;  ///< the block in flight
-  std::string worker_text_;      ///< its first rows, formatted by the worker
-  std::string caller_text_;      ///< its last rows, formatted by the caller
-  std::future<void> worker_;
+  // Left uninitialised (only what FormatRows wrote is read): each page is first touched by the
+  // thread that formats into it, not zeroed up front on the engine's thread.
+  std::unique_ptr<char[]> worker_text_;  ///< its first rows, formatted by the worker
+  std::unique_ptr<char[]> caller_text_;  ///< its last rows, formatted by the caller
+  size_t caller_bytes_ = 0;
+  FloatTextMemo worker_memo_{0};  ///< each thread its own memo of repeated values' texts (the
+  FloatTextMemo caller_memo_{0};  ///< worker's is built on the worker thread, off the engine's)
+
+  // The hand-off to the worker: a job is rows [0, job_rows_) of writing_ into worker_text_.
+  std::thread worker_;
+  std::mutex mutex_;
+  std::condition_variable wake_;  ///< signalled on a new job, its completion and stop
+  bool job_pending_ = false;      ///< a job was handed over and is not finished
+  bool job_ready_ = false;        ///< the worker may start the job (set by the caller)
+  bool stopping_ = false;
+  size_t job_rows_ = 0;
+  size_t worker_bytes_ = 0;
 };
 
 /// Appends `field` to `out` quoted as Python's csv module does with QUOTE_MINIMAL.

@@ -28,6 +28,17 @@ void OutputStream::Flush() {
   buffer_.clear();
 }
 
+void OutputStream::Write(std::string_view bytes) {
+  if (buffer_.size() + bytes.size() < kFlushBytes) {
+    buffer_ += bytes;
+    return;
+  }
+  Flush();
+  if (!bytes.empty() && std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
+    throw std::runtime_error("cannot write " + path_ + ": " + std::strerror(errno));
+  }
+}
+
 void OutputStream::Close() {
   Flush();
   if (std::fflush(file_) != 0)

@@ -23,6 +23,9 @@ class OutputStream {
   void MaybeFlush() {
     if (buffer_.size() >= kFlushBytes) Flush();
   }
+  /// Appends `bytes` after what is buffered: large pieces (a block of rows) are written as they
+  /// are, without a copy into the buffer. Throws on a write error.
+  void Write(std::string_view bytes);
   /// Writes everything buffered; throws on a write error.
   void Flush();
   /// Flushes and closes (standard output is only flushed); throws on an error.

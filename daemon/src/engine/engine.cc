@@ -80,6 +80,9 @@ Engine::Engine(const Config& config, const GeneratorRegistry& registry, const En
     state.kernel =
         MakeFamilyKernel(metric, registry, "metrics[" + std::to_string(i) + "]", family.series_count);
     if (!metric.gaps.empty()) state.gaps = std::make_unique<SampleGaps>(metric.gaps);
+    has_gaps_ = has_gaps_ || state.gaps != nullptr;
+    if (std::find(tick_lengths_.begin(), tick_lengths_.end(), family.tick_ms) == tick_lengths_.end())
+      tick_lengths_.push_back(family.tick_ms);
     state.keys = ComputeStreamKeys(config.global.seed, family);
     // A counter given as its total (`mode: total`) follows its generator, not a reset schedule.
     if (metric.type != MetricType::kGauge && metric.counter_mode != CounterMode::kTotal)
@@ -89,12 +92,16 @@ Engine::Engine(const Config& config, const GeneratorRegistry& registry, const En
   }
   scratch_.assign(largest, 0.0);
   layout_ = std::move(layout);
+  // Plugins are foreign code that may share state between instances: engines of a registry with
+  // plugin kinds step on one thread only. Stages are all built in.
+  builtin_kinds_only_ = std::none_of(registry.kinds().begin(), registry.kinds().end(),
+                                     [](const GeneratorKind& kind) { return kind.foreign; });
 }
 
-void Engine::StepFamily(size_t index, int64_t now_ms, StepResult& result, int64_t wall_ms) noexcept {
+void Engine::StepFamily(size_t index, int64_t tick_now, std::span<double> scratch, StepResult& result,
+                        int64_t wall_ms) noexcept {
   const FamilyLayout& family = layout_->families[index];
   FamilyState& state = families_[index];
-  const int64_t tick_now = FloorDiv(now_ms, family.tick_ms);
   if (state.started && tick_now <= state.last_tick) return;
 
   int64_t first_tick = tick_now;
@@ -109,8 +116,8 @@ void Engine::StepFamily(size_t index, int64_t now_ms, StepResult& result, int64_
   if (!state.started) state.times.created_ms = wall_ms != 0 ? wall_ms : (first_tick - 1) * family.tick_ms;
   for (int64_t tick = first_tick; tick <= tick_now; ++tick) {
     const TickContext context{tick, tick * family.tick_ms, family.tick_ms};
-    state.kernel->Step(context, state.keys, values, scratch_, tick == tick_now);
-    if (state.resets.ResetsAt(tick, family.tick_ms))
+    state.kernel->Step(context, state.keys, values, scratch, tick == tick_now);
+    if (!state.resets.empty() && state.resets.ResetsAt(tick, family.tick_ms))
       state.times.created_ms = wall_ms != 0 ? wall_ms : tick * family.tick_ms;
   }
   state.times.updated_ms = wall_ms != 0 ? wall_ms : tick_now * family.tick_ms;
@@ -129,9 +136,7 @@ void Engine::SetOverride(std::unique_ptr<SeriesOverride> override_stage) {
 StepResult Engine::Step(int64_t now_ms) noexcept {
   StepResult result;
   if (override_) override_->BeginStep(now_ms);
-  for (size_t i = 0; i < families_.size(); ++i) {
-    if (config_.metrics[i].advance == AdvanceMode::kTick) StepFamily(i, now_ms, result);
-  }
+  StepRange(now_ms, 0, families_.size(), scratch_, result);
   if (result.families_stepped > 0) {
     ++sequence_;
     last_step_ms_ = now_ms;
@@ -139,11 +144,67 @@ StepResult Engine::Step(int64_t now_ms) noexcept {
   return result;
 }
 
+void Engine::StepRange(int64_t now_ms, size_t first, size_t last, std::span<double> scratch,
+                       StepResult& result) noexcept {
+  // Families mostly share one tick length: divide once per length change, not per family (a
+  // 64-bit division per family and row was a measurable share of a batch run).
+  int64_t tick_ms = 0;
+  int64_t tick_now = 0;
+  for (size_t i = first; i < last; ++i) {
+    if (config_.metrics[i].advance != AdvanceMode::kTick) continue;
+    const int64_t family_tick_ms = layout_->families[i].tick_ms;
+    if (family_tick_ms != tick_ms) {
+      tick_ms = family_tick_ms;
+      tick_now = FloorDiv(now_ms, tick_ms);
+    }
+    StepFamily(i, tick_now, scratch, result);
+  }
+}
+
+void Engine::StepFamilies(int64_t now_ms, size_t first, size_t last, std::span<double> scratch) noexcept {
+  StepResult result;
+  StepRange(now_ms, first, std::min(last, families_.size()), scratch, result);
+}
+
+size_t Engine::ConcurrentSplit() const {
+  if (override_ || !builtin_kinds_only_ || families_.size() < 2 || advances_on_scrape()) return 0;
+  // The first family boundary at or past half of the values, kept inside (0, families).
+  const size_t half = values_.size() / 2;
+  size_t split = 1;
+  while (split + 1 < families_.size() && FamilyValueOffset(split) < half) ++split;
+  return split;
+}
+
+size_t Engine::FamilyValueOffset(size_t index) const {
+  return index < families_.size() ? layout_->families[index].first_series : values_.size();
+}
+
+void Engine::PublishFamilyValues(size_t first, size_t last, std::span<double> out) const noexcept {
+  last = std::min(last, families_.size());
+  if (first >= last) return;
+  const size_t begin = FamilyValueOffset(first);
+  const size_t count = std::min(out.size(), FamilyValueOffset(last) - begin);
+  std::copy_n(values_.begin() + static_cast<std::ptrdiff_t>(begin), count, out.begin());
+  if (!has_gaps_) return;
+  for (size_t i = first; i < last; ++i) {
+    const FamilyLayout& family = layout_->families[i];
+    const size_t offset = family.first_series - begin;
+    const size_t size = family.series_count * family.values_per_series;
+    if (offset + size <= count) ApplyGaps(i, out.subspan(offset, size));
+  }
+}
+
+void Engine::ApplyGaps(size_t index, std::span<double> values) const noexcept {
+  const FamilyState& state = families_[index];
+  if (!state.gaps || !state.started) return;
+  const FamilyLayout& family = layout_->families[index];
+  state.gaps->Apply(state.last_tick, family.tick_ms, state.keys, family.values_per_series, values);
+}
+
 int64_t Engine::NextDueMs(int64_t now_ms) const {
   int64_t next = now_ms + 3'600'000;
-  for (const FamilyLayout& family : layout_->families) {
-    next = std::min(next, (FloorDiv(now_ms, family.tick_ms) + 1) * family.tick_ms);
-  }
+  for (const int64_t tick_ms : tick_lengths_)
+    next = std::min(next, (FloorDiv(now_ms, tick_ms) + 1) * tick_ms);
   return next;
 }
 
@@ -160,13 +221,11 @@ std::shared_ptr<const Snapshot> Engine::Publish() {
 
 void Engine::PublishValues(std::vector<double>& values) const {
   values.assign(values_.begin(), values_.end());
+  if (!has_gaps_) return;
   for (size_t i = 0; i < families_.size(); ++i) {
-    const FamilyState& state = families_[i];
-    if (!state.gaps || !state.started) continue;
     const FamilyLayout& family = layout_->families[i];
-    state.gaps->Apply(state.last_tick, family.tick_ms, state.keys, family.values_per_series,
-                      std::span<double>(values.data() + family.first_series,
-                                        family.series_count * family.values_per_series));
+    ApplyGaps(i, std::span<double>(values.data() + family.first_series,
+                                   family.series_count * family.values_per_series));
   }
 }
 
@@ -183,7 +242,7 @@ StepResult Engine::AdvanceOnScrape(int64_t now_ms) noexcept {
     }
     // Exactly one tick: StepFamily steps from last_tick + 1 to the tick that `now` falls in.
     const int64_t next_tick = state.started ? state.last_tick + 1 : 1;
-    StepFamily(i, next_tick * layout_->families[i].tick_ms, result, now_ms);
+    StepFamily(i, next_tick, scratch_, result, now_ms);
     state.advanced_at_ms = now_ms;
   }
   if (result.families_stepped > 0) {

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "config/config.h"
@@ -47,6 +48,29 @@ class Engine {
   /// A cumulative family (counter, histogram, summary) catches up on the ticks it missed (up to
   /// kMaxCatchUpTicks); a gauge computes only the current one.
   StepResult Step(int64_t now_ms) noexcept;
+
+  /// Steps the families [first, last) as Step steps them at `now_ms`, with `scratch` (at least
+  /// scratch_size() doubles) as the kernels' scratch, leaving the engine's step count alone. For
+  /// batch runs that step the families in parallel: with ConcurrentSplit() > 0, calls for
+  /// disjoint ranges (each with its own scratch) may run at the same time on different threads,
+  /// and PublishFamilyValues for a range may run alongside steps of the others. Step and
+  /// StepFamilies must not be mixed in one run.
+  void StepFamilies(int64_t now_ms, size_t first, size_t last, std::span<double> scratch) noexcept;
+
+  /// Where a batch run may split the families between two threads: an index k such that [0, k)
+  /// and [k, families) hold about half of the values each, or 0 when the families cannot be
+  /// stepped concurrently (a scenario override is installed, a family advances on scrapes, the
+  /// registry holds a plugin (GeneratorKind::foreign) kind, or there are fewer than two families).
+  size_t ConcurrentSplit() const;
+  /// Doubles of scratch StepFamilies needs.
+  size_t scratch_size() const { return scratch_.size(); }
+  /// Families over all metrics.
+  size_t family_count() const { return families_.size(); }
+  /// The value index where family `index` starts (value_count() for index == family_count()).
+  size_t FamilyValueOffset(size_t index) const;
+  /// The values of families [first, last) as PublishValues gives them (gaps applied), written to
+  /// `out` (FamilyValueOffset(last) − FamilyValueOffset(first) doubles). Allocates nothing.
+  void PublishFamilyValues(size_t first, size_t last, std::span<double> out) const noexcept;
 
   /// Advances the families whose `advance` is `scrape` by one tick, and those whose `advance` is
   /// `interval` by one tick when `advance_interval` has passed since their last advance (or they
@@ -100,9 +124,17 @@ class Engine {
     FamilyTimes times;
   };
 
+  /// Steps family `index` up to tick `tick_now` (the tick `now` falls in, FloorDiv(now_ms, its tick
+  /// length), which the caller computes once per distinct tick length rather than per family).
   /// `wall_ms` (when not 0) is the wall-clock time of a scrape advance: it stands in for the tick
   /// times of a family whose clock counts advances.
-  void StepFamily(size_t index, int64_t now_ms, StepResult& result, int64_t wall_ms = 0) noexcept;
+  void StepFamily(size_t index, int64_t tick_now, std::span<double> scratch, StepResult& result,
+                  int64_t wall_ms = 0) noexcept;
+  /// Steps the tick-driven families in [first, last) due at `now_ms`.
+  void StepRange(int64_t now_ms, size_t first, size_t last, std::span<double> scratch,
+                 StepResult& result) noexcept;
+  /// Applies the gaps of family `index` to `values`, its values.
+  void ApplyGaps(size_t index, std::span<double> values) const noexcept;
 
   Config config_;
   std::shared_ptr<const SeriesLayout> layout_;
@@ -113,6 +145,9 @@ class Engine {
   uint64_t sequence_ = 0;
   int64_t last_step_ms_ = 0;
   std::unique_ptr<SeriesOverride> override_;
+  std::vector<int64_t> tick_lengths_;  ///< the distinct tick lengths of the families, for NextDueMs
+  bool has_gaps_ = false;              ///< some family has `gaps:` (PublishValues applies them)
+  bool builtin_kinds_only_ = false;    ///< the registry has no plugin kinds (see ConcurrentSplit)
 };
 
 /// Validates the generators of every metric against `registry`, appending one error per problem.

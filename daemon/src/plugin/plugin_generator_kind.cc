@@ -20,6 +20,7 @@ GeneratorKind PluginGeneratorKind(std::shared_ptr<const PluginLibrary> library,
                                   const PluginFunction& function) {
   GeneratorKind kind;
   kind.name = function.name;
+  kind.foreign = true;
   kind.help = function.help;
   for (const PluginParam& param : function.params) {
     kind.params.push_back({.name = param.name,

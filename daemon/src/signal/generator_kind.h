@@ -105,6 +105,9 @@ struct GeneratorKind {
   std::function<std::unique_ptr<Generator>(
       const ResolvedParams&, std::vector<std::unique_ptr<Generator>> children, size_t series_count)>
       make_composite;
+  /// Plugin code (foreign, maybe sharing state between instances): its families are stepped on
+  /// one thread only (see Engine::ConcurrentSplit).
+  bool foreign = false;
 };
 
 }  // namespace promsynth

@@ -14,7 +14,10 @@ double NoiseStage::Draw(StreamKey key, int64_t tick, int64_t origin_tick) const 
 }
 
 double NoiseStage::NoiseAt(StreamKey key, int64_t tick, int64_t tick_ms) const {
-  const int64_t origin_tick = FirstTickAtOrAfter(start_ms_, tick_ms);
+  return NoiseFrom(key, tick, FirstTickAtOrAfter(start_ms_, tick_ms));
+}
+
+double NoiseStage::NoiseFrom(StreamKey key, int64_t tick, int64_t origin_tick) const {
   if (window_ == 1) return Draw(key, tick, origin_tick);
   const int64_t first = tick - window_ / 2;
   double sum = 0;
@@ -25,8 +28,9 @@ double NoiseStage::NoiseAt(StreamKey key, int64_t tick, int64_t tick_ms) const {
 void NoiseStage::Apply(const TickContext& context, std::span<const StreamKey> keys,
                        std::span<double> values) noexcept {
   const size_t count = std::min(values.size(), keys.size());
+  const int64_t origin_tick = FirstTickAtOrAfter(start_ms_, context.tick_ms);
   for (size_t i = 0; i < count; ++i) {
-    if (!IsStaleMarker(values[i])) values[i] += NoiseAt(keys[i], context.tick, context.tick_ms);
+    if (!IsStaleMarker(values[i])) values[i] += NoiseFrom(keys[i], context.tick, origin_tick);
   }
 }
 

@@ -44,6 +44,9 @@ class NoiseStage final : public Stage {
   int64_t samples_;
   std::optional<StreamKey> shared_key_;
 
+  /// NoiseAt with the origin tick already computed (Apply computes it once per tick, not per series).
+  double NoiseFrom(StreamKey key, int64_t tick, int64_t origin_tick) const;
+
   static StreamKey SharedKey(uint64_t seed) { return CombineKey(Mix64(seed), HashText("noise")); }
 };
 

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
+#include <span>
+
 #include "config/config_error.h"
 #include "config/yaml_config_loader.h"
 
@@ -95,6 +98,63 @@ metrics:
   EXPECT_EQ(engine.Step(1'700'000'001'500).families_stepped, 0u);
   EXPECT_EQ(engine.NextDueMs(1'700'000'001'500), 1'700'000'002'000);
   EXPECT_EQ(engine.Step(1'700'000'005'000).families_stepped, 2u);
+}
+
+TEST(EngineTest, FamilyRangesSteppedApartGiveTheValuesOfStep) {
+  const std::string yaml =
+      std::string(kMixed) +
+      R"(  - {name: slow, tick: 2s, generator: {kind: uniform}, gaps: {drop_probability: 0.5}}
+  - {name: h, type: histogram, buckets: [0.5], observations: {kind: uniform}}
+)";
+  Engine whole(Load(yaml), kRegistry);
+  Engine apart(Load(yaml), kRegistry);
+  const size_t split = apart.ConcurrentSplit();
+  ASSERT_GT(split, 0u);
+  ASSERT_LT(split, apart.family_count());
+  EXPECT_EQ(apart.FamilyValueOffset(0), 0u);
+  EXPECT_EQ(apart.FamilyValueOffset(1), 10u);
+  EXPECT_EQ(apart.FamilyValueOffset(apart.family_count()), apart.value_count());
+  std::vector<double> scratch_a(apart.scratch_size());
+  std::vector<double> scratch_b(apart.scratch_size());
+  std::vector<double> expected;
+  std::vector<double> values(apart.value_count());
+  const size_t at = apart.FamilyValueOffset(split);
+  for (int64_t t = 1'700'000'000'000; t < 1'700'000'020'000; t += 1000) {
+    whole.Step(t);
+    whole.PublishValues(expected);
+    apart.StepFamilies(t, split, apart.family_count(), scratch_b);  // either order
+    apart.StepFamilies(t, 0, split, scratch_a);
+    apart.PublishFamilyValues(0, split, std::span<double>(values.data(), at));
+    apart.PublishFamilyValues(split, apart.family_count(),
+                              std::span<double>(values.data() + at, values.size() - at));
+    ASSERT_EQ(values.size(), expected.size());
+    for (size_t i = 0; i < values.size(); ++i) {
+      EXPECT_EQ(std::bit_cast<uint64_t>(values[i]), std::bit_cast<uint64_t>(expected[i])) << t << " " << i;
+    }
+  }
+}
+
+TEST(EngineTest, NoConcurrentSplitWithAnOverrideAPluginKindOrOneFamily) {
+  struct Nothing final : SeriesOverride {
+    void BeginStep(int64_t) noexcept override {}
+    void Apply(size_t, const TickContext&, std::span<double>, std::span<double>) noexcept override {}
+  };
+  Engine overridden(Load(kMixed), kRegistry);
+  EXPECT_GT(overridden.ConcurrentSplit(), 0u);
+  overridden.SetOverride(std::make_unique<Nothing>());
+  EXPECT_EQ(overridden.ConcurrentSplit(), 0u);
+
+  GeneratorRegistry with_plugin = GeneratorRegistry::WithBuiltins();
+  GeneratorKind foreign = *with_plugin.Find("uniform");
+  foreign.name = "some_plugin_function";
+  foreign.foreign = true;
+  with_plugin.Add(foreign);
+  EXPECT_EQ(Engine(Load(kMixed), with_plugin).ConcurrentSplit(), 0u);
+
+  EXPECT_EQ(Engine(Load("metrics:\n  - {name: one, labels: {i: \"0..9\"}, generator: {kind: uniform}}\n"),
+                   kRegistry)
+                .ConcurrentSplit(),
+            0u);
 }
 
 TEST(EngineTest, AdoptStateKeepsCountersOfUnchangedFamilies) {

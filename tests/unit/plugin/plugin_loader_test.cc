@@ -146,6 +146,7 @@ TEST(PluginLoaderTest, LoadDirectoryOfExamplesRegistersEveryFunction) {
     const GeneratorKind* kind = registry.Find(name);
     ASSERT_NE(kind, nullptr) << name;
     EXPECT_EQ(kind->params.back().name, "reset_interval");
+    EXPECT_TRUE(kind->foreign) << name;  // stepped on one thread only
   }
 }
 
