@@ -372,7 +372,8 @@ TEST(HttpLimitsTest, ClientsStuckBeforeTheTlsHandshakeAreClosedTooWhenTheyHoldEv
                        {"--web.config.file=" + web, "--web.threads=4", "--web.request-timeout=30s"});
   // civetweb reports a TLS connection only after its handshake: these never start one.
   std::vector<std::unique_ptr<StuckClient>> stuck;
-  for (int i = 0; i < 8; ++i) stuck.push_back(std::make_unique<StuckClient>(daemon.port(), true));
+  for (int i = 0; i < 8; ++i)
+    stuck.push_back(std::make_unique<StuckClient>(daemon.port(), StuckClient::Kind::kSilent));
   for (const auto& client : stuck) ASSERT_TRUE(client->connected());
   const auto started = std::chrono::steady_clock::now();
   const CurlResult scrape = Curl({"--cacert", certs.ca_cert, "--max-time", "20",
@@ -381,6 +382,29 @@ TEST(HttpLimitsTest, ClientsStuckBeforeTheTlsHandshakeAreClosedTooWhenTheyHoldEv
   EXPECT_LT(std::chrono::steady_clock::now() - started, seconds(8));
   EXPECT_TRUE(stuck.front()->ClosedByServer(seconds(1)));
   EXPECT_THAT(daemon.process().Output(), HasSubstr("limit=idle_connection"));
+}
+
+// FailureBehaviour_FB22 (README.md, "Failure behaviour").
+TEST(HttpLimitsTest, ClientsThatStopReadingTheirScrapeAreClosedWhenTheyHoldEveryWorker) {
+  TempDir dir;
+  // About 6 MB of exposition: more than the kernel buffers of a connection whose client reads
+  // nothing, so each of these responses stalls with its worker waiting in a write.
+  const std::string config = dir.Write("big.yml", R"(
+global: {seed: 3, tick: 1h}
+metrics:
+  - {name: big_gauge_with_a_long_name, labels: {a: "0..249", b: "0..249"}, generator: {kind: uniform, low: 0, high: 1}}
+)");
+  DaemonProcess daemon(config, {"--web.threads=4", "--web.request-timeout=30s"});
+  std::vector<std::unique_ptr<StuckClient>> stuck;
+  for (int i = 0; i < 4; ++i) {
+    stuck.push_back(std::make_unique<StuckClient>(daemon.port(), StuckClient::Kind::kNotReading));
+  }
+  for (const auto& client : stuck) ASSERT_TRUE(client->connected());
+  const auto started = std::chrono::steady_clock::now();
+  const HttpResponse scrape = Fetch({.url = daemon.url() + "/-/healthy", .timeout_ms = 20000});
+  EXPECT_EQ(scrape.status, 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, seconds(8));
+  EXPECT_GE(LimitHits(Get(daemon.url() + "/metrics").body, "idle_connection"), 1);
 }
 
 TEST(HttpLimitsTest, IdleConnectionsStayOpenWhileAWorkerIsFree) {

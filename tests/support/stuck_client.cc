@@ -12,15 +12,23 @@
 
 namespace promsynth::testing {
 
-StuckClient::StuckClient(int port, bool send_nothing) {
+StuckClient::StuckClient(int port, Kind kind) {
   fd_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (kind == Kind::kNotReading) {
+    // Before connecting, so the window the server sees stays small.
+    const int receive_buffer = 2048;
+    setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
+  }
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_port = htons(static_cast<uint16_t>(port));
   inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
   connected_ = connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-  const std::string partial = "GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n";
-  if (connected_ && !send_nothing) connected_ = send(fd_, partial.data(), partial.size(), MSG_NOSIGNAL) > 0;
+  std::string request = "GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  if (kind == Kind::kNotReading) request += "\r\n";
+  if (connected_ && kind != Kind::kSilent) {
+    connected_ = send(fd_, request.data(), request.size(), MSG_NOSIGNAL) > 0;
+  }
 }
 
 StuckClient::~StuckClient() { close(fd_); }

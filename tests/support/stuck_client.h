@@ -4,12 +4,15 @@
 
 namespace promsynth::testing {
 
-/// A TCP connection to 127.0.0.1:`port` that sends the start of a request and then nothing: a
-/// stuck client. With `send_nothing`, it does not even send that (a client stuck before its TLS
-/// handshake).
+/// A TCP connection to 127.0.0.1:`port` that gets stuck.
 class StuckClient {
  public:
-  explicit StuckClient(int port, bool send_nothing = false);
+  enum class Kind {
+    kPartialRequest,  ///< sends the start of a request, then nothing
+    kSilent,          ///< sends nothing at all (a client stuck before its TLS handshake)
+    kNotReading,      ///< sends `GET /metrics` whole, then never reads the answer (tiny receive buffer)
+  };
+  explicit StuckClient(int port, Kind kind = Kind::kPartialRequest);
   ~StuckClient();
   StuckClient(const StuckClient&) = delete;
   StuckClient& operator=(const StuckClient&) = delete;

@@ -130,8 +130,10 @@ std::vector<IdleConnection> IdleConnectionsTo(int local_port, std::chrono::milli
     if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &info_size) != 0) return false;
     const std::chrono::milliseconds quiet(info.tcpi_last_data_sent);
     if (quiet < min_idle) return false;
+    int unsent = 0;
+    if (ioctl(fd, SIOCOUTQ, &unsent) != 0) unsent = 0;
     if (const std::optional<SocketEnds> ends = ConnectedEnds(fd)) {
-      idle.push_back({{ends->peer_host, ends->peer_port, ends->local_port}, quiet});
+      idle.push_back({{ends->peer_host, ends->peer_port, ends->local_port}, quiet, unsent > 0});
     }
     return false;
   });

@@ -31,16 +31,20 @@ struct ConnectionEnds {
   bool operator==(const ConnectionEnds&) const = default;
 };
 
-/// A connection to the server that waits for a request: nothing sent to it for `idle`.
+/// A connection to the server that has had nothing sent to it for `idle`.
 struct IdleConnection {
   ConnectionEnds ends;
   std::chrono::milliseconds idle{0};
+  /// Response bytes wait in the kernel: the client stopped reading (a stalled response), rather
+  /// than the connection waiting for a request.
+  bool stalled = false;
 };
 
 /// The connections to `local_port` that have had nothing sent to them for at least `min_idle`
 /// (the kernel's TCP_INFO) and hold no unread data: stuck or slow clients that never completed
-/// a request, and kept-alive connections between requests. A connection waiting in the accept
-/// queue with its request sent has unread data, so it is never among them.
+/// a request, kept-alive connections between requests, and clients that stopped reading their
+/// response (`stalled`). A connection waiting in the accept queue with its request sent has
+/// unread data, so it is never among them.
 std::vector<IdleConnection> IdleConnectionsTo(int local_port, std::chrono::milliseconds min_idle);
 
 /// How many connections to `local_port` the process holds (served, queued or in the TLS handshake).

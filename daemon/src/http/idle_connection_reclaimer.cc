@@ -111,10 +111,12 @@ void IdleConnectionReclaimer::Run() {
     std::vector<IdleConnection> confirmed;
     std::vector<ConnectionEnds> idle_now;
     for (IdleConnection& connection : IdleConnectionsTo(port_, idle_limit_)) {
+      // A request in progress is spared unless its response has stalled: the client stopped
+      // reading, and the worker would wait for it up to the request timeout per write.
       const bool in_request = std::any_of(open_.begin(), open_.end(), [&](const Slot* slot) {
         return slot->in_request && slot->ends == connection.ends;
       });
-      if (in_request) continue;
+      if (in_request && !connection.stalled) continue;
       if (std::find(suspects.begin(), suspects.end(), connection.ends) != suspects.end()) {
         confirmed.push_back(std::move(connection));
       } else {

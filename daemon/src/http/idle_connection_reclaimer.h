@@ -20,9 +20,10 @@ namespace promsynth {
 /// worker is taken, new connections (a scrape) wait in the accept queue until one frees up,
 /// which is up to the request timeout. While every worker is taken, this class shuts down each
 /// connection to the server's port that has been quiet (no byte either way, nothing unread) for
-/// at least `idle_limit`, so waiting connections get workers within about that time. Connections
-/// in the middle of a request are never touched, nor is a connection whose request waits in the
-/// accept queue, and nothing happens while a worker is free.
+/// at least `idle_limit`, so waiting connections get workers within about that time. A request in
+/// progress is touched only when its response has stalled (bytes wait to be sent and none went
+/// out for `idle_limit`: the client stopped reading); a connection whose request waits in the
+/// accept queue never is, and nothing happens while a worker is free.
 ///
 /// The workers report through Opened / RequestBegan / RequestEnded / Closed (thread-safe); a
 /// thread of its own does the closing. On a TLS listener civetweb reports a connection only once

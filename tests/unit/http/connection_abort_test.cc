@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <string>
 #include <vector>
 
 #include "support/wait.h"
@@ -122,6 +123,33 @@ TEST(IdleConnectionsTest, FindsConnectionsWaitingForARequestButNotOnesWithUnread
 
   for (const int fd : {listener, quiet_client, quiet, queued_client, queued, answered_client, answered})
     close(fd);
+}
+
+TEST(IdleConnectionsTest, AResponseTheClientDoesNotReadIsStalled) {
+  int port = 0;
+  const int listener = Listen(port);
+  const int client = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  const int small = 2048;
+  setsockopt(client, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  ASSERT_EQ(connect(client, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  const int served = accept(listener, nullptr, nullptr);
+  ASSERT_GE(served, 0);
+  // Write until the kernel takes no more: the client reads nothing.
+  const std::string chunk(64 * 1024, 'x');
+  while (send(served, chunk.data(), chunk.size(), MSG_DONTWAIT | MSG_NOSIGNAL) > 0) {
+  }
+  const auto stalled = [&] {
+    for (const IdleConnection& connection : IdleConnectionsTo(port, std::chrono::milliseconds(100))) {
+      if (connection.ends.remote_port == LocalPort(client)) return connection.stalled;
+    }
+    return false;
+  };
+  EXPECT_TRUE(::promsynth::testing::WaitUntil(stalled, std::chrono::seconds(5)));
+  for (const int fd : {listener, client, served}) close(fd);
 }
 
 }  // namespace
