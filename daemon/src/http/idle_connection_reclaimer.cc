@@ -126,6 +126,7 @@ void IdleConnectionReclaimer::Run() {
     suspects = std::move(idle_now);
     if (confirmed.empty()) continue;
     std::vector<ConnectionEnds> ends;
+    ends.reserve(confirmed.size());
     for (const IdleConnection& connection : confirmed) ends.push_back(connection.ends);
     // Under the lock, so no worker can close one of these sockets (Closed waits) between the
     // search above and the shutdown.
