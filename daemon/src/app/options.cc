@@ -53,8 +53,9 @@ po::options_description DaemonFlags(DaemonOptions& options, TextFlags& text) {
        "Time a client has to send its request headers; also the limit for each body read, response "
        "write and TLS handshake, and the idle time of a kept-alive connection.")  //
       ("web.busy-idle-timeout", po::value(&text.busy_idle_timeout)->default_value("1s"),
-       "While every HTTP worker is busy, connections that have waited this long for a request "
-       "(stuck clients, idle keep-alives) are closed, so a scrape never waits for them; 0 = never.")  //
+       "While every HTTP worker is busy, connections that have had nothing sent to them this long "
+       "(stuck clients, idle keep-alives, clients not reading their response) are closed, so a "
+       "scrape never waits for them; 0 = never.")  //
       ("slo.max-request-bytes",
        po::value(&options.slo_max_request_bytes)->default_value(options.slo_max_request_bytes),
        "Largest SLO check request body (POST / and /evaluate-slope) accepted; larger ones get 413.")  //

@@ -79,15 +79,16 @@ void ForEachDescriptor(Visit&& visit) {
   }
 }
 
-/// True for a connected socket (not a listener) whose local port is `port`.
-bool IsConnectionTo(int fd, int port) {
+/// The ends of `fd` when it is a connected socket (not a listener) whose local port is `port`.
+std::optional<SocketEnds> ConnectionTo(int fd, int port) {
   int listening = 0;
   socklen_t listening_size = sizeof listening;
   if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &listening_size) != 0 || listening != 0) {
-    return false;
+    return std::nullopt;
   }
-  const std::optional<SocketEnds> ends = ConnectedEnds(fd);
-  return ends && ends->local_port == port;
+  std::optional<SocketEnds> ends = ConnectedEnds(fd);
+  if (!ends || ends->local_port != port) return std::nullopt;
+  return ends;
 }
 
 }  // namespace
@@ -109,7 +110,7 @@ int CloseOrphanedConnections(int local_port) {
   // Collected first: closing while the directory is being read would change what it lists.
   std::vector<int> orphans;
   ForEachDescriptor([&](int fd) {
-    if (IsConnectionTo(fd, local_port)) orphans.push_back(fd);
+    if (ConnectionTo(fd, local_port)) orphans.push_back(fd);
     return false;
   });
   for (const int fd : orphans) {
@@ -122,7 +123,8 @@ int CloseOrphanedConnections(int local_port) {
 std::vector<IdleConnection> IdleConnectionsTo(int local_port, std::chrono::milliseconds min_idle) {
   std::vector<IdleConnection> idle;
   ForEachDescriptor([&](int fd) {
-    if (!IsConnectionTo(fd, local_port)) return false;
+    const std::optional<SocketEnds> ends = ConnectionTo(fd, local_port);
+    if (!ends) return false;
     int unread = 0;
     tcp_info info{};
     socklen_t info_size = sizeof info;
@@ -132,9 +134,7 @@ std::vector<IdleConnection> IdleConnectionsTo(int local_port, std::chrono::milli
     if (quiet < min_idle) return false;
     int unsent = 0;
     if (ioctl(fd, SIOCOUTQ, &unsent) != 0) unsent = 0;
-    if (const std::optional<SocketEnds> ends = ConnectedEnds(fd)) {
-      idle.push_back({{ends->peer_host, ends->peer_port, ends->local_port}, quiet, unsent > 0});
-    }
+    idle.push_back({{ends->peer_host, ends->peer_port, ends->local_port}, quiet, unsent > 0});
     return false;
   });
   return idle;
@@ -143,7 +143,7 @@ std::vector<IdleConnection> IdleConnectionsTo(int local_port, std::chrono::milli
 int ConnectionCountTo(int local_port) {
   int count = 0;
   ForEachDescriptor([&](int fd) {
-    count += IsConnectionTo(fd, local_port) ? 1 : 0;
+    count += ConnectionTo(fd, local_port) ? 1 : 0;
     return false;
   });
   return count;

@@ -18,8 +18,8 @@ struct HttpLimits {
   size_t max_header_bytes = 64ULL << 10;   ///< request line and headers together
   int request_timeout_ms =
       10000;  ///< headers complete, each body read/response write, TLS handshake, idle keep-alive
-  /// While every worker is busy, connections idle this long (waiting for a request) are closed
-  /// to free their workers; 0 = never.
+  /// While every worker is busy, connections that had nothing sent to them this long (waiting
+  /// for a request, or not reading their response) are closed to free their workers; 0 = never.
   int busy_idle_timeout_ms = 1000;
 };
 
