@@ -15,13 +15,7 @@ void RunSerial(Engine& engine, const BatchRange& range, std::span<BatchSink* con
   std::vector<double> values;
   for (int64_t k = 0; k < range.samples; ++k) {
     const int64_t time_ms = range.TimeAt(k);
-    // The ticks between two sample times, as the ticker would have stepped them.
-    while (next_due < time_ms) {
-      engine.Step(next_due);
-      next_due = engine.NextDueMs(next_due);
-    }
-    engine.Step(time_ms);
-    next_due = engine.NextDueMs(time_ms);
+    StepToSample(engine, time_ms, next_due, [&](int64_t at) { engine.Step(at); });
     engine.PublishValues(values);
     for (BatchSink* sink : sinks) sink->Row(k, time_ms, values);
     if (progress != nullptr) progress->Update(k + 1);

@@ -6,13 +6,7 @@ namespace promsynth {
 
 void StepFamiliesToSample(Engine& engine, int64_t time_ms, size_t first, size_t last,
                           std::span<double> scratch, int64_t& next_due) noexcept {
-  // The ticks between two sample times, as the ticker would have stepped them.
-  while (next_due < time_ms) {
-    engine.StepFamilies(next_due, first, last, scratch);
-    next_due = engine.NextDueMs(next_due);
-  }
-  engine.StepFamilies(time_ms, first, last, scratch);
-  next_due = engine.NextDueMs(time_ms);
+  StepToSample(engine, time_ms, next_due, [&](int64_t at) { engine.StepFamilies(at, first, last, scratch); });
 }
 
 FamilySplitStepper::FamilySplitStepper(Engine& engine, const BatchRange& range, size_t split)

@@ -14,9 +14,21 @@
 
 namespace promsynth {
 
-/// Steps families [first, last) of `engine` through every tick due up to `time_ms` and at it, as
-/// RunBatch steps the whole engine before sample time `time_ms` (`next_due`: the caller's next due
-/// time for these families, updated). `scratch` is the calling thread's (Engine::scratch_size()).
+/// Calls `step_at(t)` for every tick due before sample time `time_ms`, then at `time_ms`, as the
+/// ticker would have stepped them (`next_due`: the caller's next due time, updated from
+/// Engine::NextDueMs). One batch run steps its whole engine, or each thread its families, so.
+template <typename StepAt>
+void StepToSample(const Engine& engine, int64_t time_ms, int64_t& next_due, StepAt&& step_at) {
+  while (next_due < time_ms) {
+    step_at(next_due);
+    next_due = engine.NextDueMs(next_due);
+  }
+  step_at(time_ms);
+  next_due = engine.NextDueMs(time_ms);
+}
+
+/// StepToSample for families [first, last) of `engine` alone. `scratch` is the calling thread's
+/// (Engine::scratch_size()).
 void StepFamiliesToSample(Engine& engine, int64_t time_ms, size_t first, size_t last,
                           std::span<double> scratch, int64_t& next_due) noexcept;
 
