@@ -56,7 +56,7 @@ std::optional<std::string> HttpExchange::ReadBody(size_t limit) {
   limit = std::min(limit, body_limit_);
   const mg_request_info* info = mg_get_request_info(connection_);
   const auto too_large = [&] {
-    body_error_ = BodyError::kTooLarge;
+    Fail(BodyError::kTooLarge, limit);
     Respond(413, "text/plain; charset=utf-8",
             "request body larger than " + std::to_string(limit) + " bytes, the limit of this route\n");
     return std::nullopt;
@@ -75,11 +75,16 @@ std::optional<std::string> HttpExchange::ReadBody(size_t limit) {
   // out; a body shorter than its Content-Length means the client went away.
   if (n < 0 ||
       (info->content_length > 0 && body.size() < static_cast<unsigned long long>(info->content_length))) {
-    body_error_ = BodyError::kIncomplete;
+    Fail(BodyError::kIncomplete, limit);
     Respond(408, "text/plain; charset=utf-8", "the request body did not arrive completely\n");
     return std::nullopt;
   }
   return body;
+}
+
+void HttpExchange::Fail(BodyError error, size_t limit) {
+  body_error_ = error;
+  if (body_error_hook_) body_error_hook_(error, limit);
 }
 
 void HttpExchange::SendHeaders(int status, std::string_view content_type,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,10 @@ class HttpExchange {
   /// ReadBody with the route's limit.
   std::optional<std::string> ReadBody() { return ReadBody(body_limit_); }
   BodyError body_error() const { return body_error_; }
+  /// Called by ReadBody when the body fails (with the limit it enforced), before it answers: a
+  /// client that reads the answer and then the server's counters sees the failure counted.
+  using BodyErrorHook = std::function<void(BodyError error, size_t limit)>;
+  void SetBodyErrorHook(BodyErrorHook hook) { body_error_hook_ = std::move(hook); }
 
   /// Set by the server before the handler runs: the route's body limit and the headers every
   /// response carries (`headers` must outlive the exchange).
@@ -72,6 +77,8 @@ class HttpExchange {
     HttpExchange& exchange_;
   };
 
+  /// Records why the body failed and tells the hook.
+  void Fail(BodyError error, size_t limit);
   void SendHeaders(int status, std::string_view content_type, const std::vector<HttpHeader>& headers,
                    std::optional<size_t> content_length);
 
@@ -82,6 +89,7 @@ class HttpExchange {
   int status_ = 0;
   size_t body_limit_ = static_cast<size_t>(-1);
   BodyError body_error_ = BodyError::kNone;
+  BodyErrorHook body_error_hook_;
   const HeaderList* extra_headers_ = nullptr;
   ChunkSink chunk_sink_{*this};
   StringSink discard_sink_;

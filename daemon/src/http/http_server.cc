@@ -271,18 +271,25 @@ void HttpServer::Dispatch(HttpExchange& exchange) const {
       const mg_request_info* info = mg_get_request_info(exchange.connection());
       const bool declared_too_large = info != nullptr && info->content_length > 0 &&
                                       static_cast<unsigned long long>(info->content_length) > limit;
-      if (!declared_too_large) route.handler(exchange);
+      // Counted before the answer goes out, so that a client's next scrape sees the count.
+      const auto report = [this, &exchange](HttpExchange::BodyError error, size_t body_limit) {
+        if (error == HttpExchange::BodyError::kTooLarge) {
+          limits_.Hit(HttpLimit::kRequestBytes, "request body over the route's limit: 413",
+                      {"path", std::string(exchange.path())}, {"max_body_bytes", std::to_string(body_limit)});
+        } else {
+          limits_.Hit(HttpLimit::kRequestTimeout, "request body incomplete: the client stopped sending (408)",
+                      {"path", std::string(exchange.path())},
+                      {"remote", RemoteAddress(exchange.connection())});
+        }
+      };
       if (declared_too_large) {
+        report(HttpExchange::BodyError::kTooLarge, limit);
         exchange.Respond(
             413, "text/plain; charset=utf-8",
             "request body larger than " + std::to_string(limit) + " bytes, the limit of this route\n");
-      }
-      if (declared_too_large || exchange.body_error() == HttpExchange::BodyError::kTooLarge) {
-        limits_.Hit(HttpLimit::kRequestBytes, "request body over the route's limit: 413",
-                    {"path", std::string(exchange.path())}, {"max_body_bytes", std::to_string(limit)});
-      } else if (exchange.body_error() == HttpExchange::BodyError::kIncomplete) {
-        limits_.Hit(HttpLimit::kRequestTimeout, "request body incomplete: the client stopped sending (408)",
-                    {"path", std::string(exchange.path())}, {"remote", RemoteAddress(exchange.connection())});
+      } else {
+        exchange.SetBodyErrorHook(report);
+        route.handler(exchange);
       }
       return;
     }
