@@ -305,7 +305,8 @@ int RunGenerate(const std::vector<std::string>& args) {
     for (const auto& pusher : pushers) sinks.push_back(pusher.get());
     const bool show_progress = !flags.Has("no-progress") && ProgressBar::StderrIsTerminal();
     ProgressBar progress(range.samples, 2, show_progress, "promsynth generate");
-    RunBatch(engine, range, sinks, &progress);
+    RunBatch(engine, range, sinks, &progress,
+             [&] { return std::make_unique<Engine>(config, *registry, options.limits); });
     if (write_file && !to_stdout) {
       std::cerr << "promsynth generate: wrote " << data_file << (plot ? " and " + plot_file : "") << " ("
                 << range.samples << " samples of " << engine.series_count() << " series)\n";

@@ -1,9 +1,11 @@
 #include "batch/batch_runner.h"
 
 #include <algorithm>
+#include <thread>
 
 #include "batch/family_split_stepper.h"
 #include "batch/progress_bar.h"
+#include "batch/time_split_runner.h"
 
 namespace promsynth {
 namespace {
@@ -47,15 +49,35 @@ void RunSplit(Engine& engine, const BatchRange& range, std::span<BatchSink* cons
   }
 }
 
+// More threads than this gain little: the calling thread writes every byte.
+constexpr unsigned kMaxTimeSplitThreads = 8;
+
+// How many threads a time split of the run would use: one per core, or 0 when it does not
+// apply (more than one sink, a sink that needs rows in order, a stateful engine, a run of
+// fewer than four chunks per thread, no way to build more engines, or one core).
+size_t TimeSplitThreads(const Engine& engine, const BatchRange& range, std::span<BatchSink* const> sinks,
+                        const EngineFactory& make_engine) {
+  const unsigned cores = std::min(std::thread::hardware_concurrency(), kMaxTimeSplitThreads);
+  if (!make_engine || cores < 2 || sinks.size() != 1 || sinks[0]->AsRowText() == nullptr) return 0;
+  const auto chunk_rows = static_cast<int64_t>(TimeSplitChunkRows(engine.value_count()));
+  if (range.samples < 4 * cores * chunk_rows || !engine.Stateless()) return 0;
+  return cores;
+}
+
 }  // namespace
 
 void RunBatch(Engine& engine, const BatchRange& range, std::span<BatchSink* const> sinks,
-              ProgressBar* progress) {
+              ProgressBar* progress, const EngineFactory& make_engine) {
   const SeriesLayout& layout = *engine.layout();
   for (BatchSink* sink : sinks) sink->Begin(layout, range);
   // Two threads pay off from a couple of blocks on; short runs stay on one.
   const size_t split = engine.ConcurrentSplit();
-  if (split > 0 && range.samples >= 2 * FamilySplitStepper::kBlockRows) {
+  if (const size_t threads = TimeSplitThreads(engine, range, sinks, make_engine); threads > 0) {
+    std::vector<std::unique_ptr<Engine>> more;
+    std::vector<Engine*> engines{&engine};
+    for (size_t i = 1; i < threads; ++i) engines.push_back(more.emplace_back(make_engine()).get());
+    RunTimeSplit(engines, range, *sinks[0]->AsRowText(), progress);
+  } else if (split > 0 && range.samples >= 2 * FamilySplitStepper::kBlockRows) {
     RunSplit(engine, range, sinks, progress, split);
   } else {
     RunSerial(engine, range, sinks, progress);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <span>
 
 #include "batch/batch_range.h"
@@ -15,7 +17,13 @@ class ProgressBar;
 /// tick) and at each sample time, where the published values go to every sink. A value at time
 /// t is therefore what a scrape of the daemon at t returns: offline and live agree tick for tick.
 /// `progress` (may be null) hears of every row. Throws what a sink throws.
+///
+/// With `make_engine` (builds a fresh engine from `engine`'s config), one sink that formats rows
+/// apart (RowTextSink: CSV) and a stateless engine (Engine::Stateless), the run is cut by time
+/// instead and each core computes its own share with its own engine (RunTimeSplit); the output
+/// is the same.
+using EngineFactory = std::function<std::unique_ptr<Engine>()>;
 void RunBatch(Engine& engine, const BatchRange& range, std::span<BatchSink* const> sinks,
-              ProgressBar* progress = nullptr);
+              ProgressBar* progress = nullptr, const EngineFactory& make_engine = {});
 
 }  // namespace promsynth

@@ -80,13 +80,13 @@ void CsvWriter::Row(int64_t /*k*/, int64_t /*time_ms*/, std::span<const double> 
     job_ready_ = true;
   }
   wake_.notify_all();
-  caller_bytes_ = FormatRows(writing_, split, block_rows_, caller_memo_, caller_text_.get());
+  caller_bytes_ = FormatBlockRows(writing_, split, block_rows_, caller_memo_, caller_text_.get());
 }
 
 void CsvWriter::End() {
   FinishBlock();
   std::vector<char> text(filled_rows_ * row_capacity_);
-  const size_t bytes = FormatRows(filling_, 0, filled_rows_, caller_memo_, text.data());
+  const size_t bytes = FormatBlockRows(filling_, 0, filled_rows_, caller_memo_, text.data());
   out_.Write({text.data(), bytes});
   filled_rows_ = 0;
   out_.Close();
@@ -115,7 +115,7 @@ void CsvWriter::WorkerLoop() {
     job_ready_ = false;
     const size_t rows = job_rows_;
     lock.unlock();
-    const size_t bytes = FormatRows(writing_, 0, rows, worker_memo_, worker_text_.get());
+    const size_t bytes = FormatBlockRows(writing_, 0, rows, worker_memo_, worker_text_.get());
     lock.lock();
     worker_bytes_ = bytes;
     job_pending_ = false;
@@ -123,19 +123,19 @@ void CsvWriter::WorkerLoop() {
   }
 }
 
-size_t CsvWriter::FormatRows(const std::vector<double>& block, size_t from, size_t to, FloatTextMemo& memo,
-                             char* text) const noexcept {
-  char* cursor = text;
-  for (size_t row = from; row < to; ++row) {
-    const double* values = block.data() + row * columns_;
+size_t CsvWriter::FormatRows(std::span<const double> values, size_t rows, FloatTextMemo& memo,
+                             char* out) const noexcept {
+  char* cursor = out;
+  for (size_t row = 0; row < rows; ++row) {
+    const double* row_values = values.data() + row * columns_;
     for (size_t i = 0; i < columns_; ++i) {
       if (i > 0) *cursor++ = ',';
-      if (!IsStaleMarker(values[i])) cursor += memo.Write(cursor, i, values[i]);
+      if (!IsStaleMarker(row_values[i])) cursor += memo.Write(cursor, i, row_values[i]);
     }
     *cursor++ = '\r';
     *cursor++ = '\n';
   }
-  return static_cast<size_t>(cursor - text);
+  return static_cast<size_t>(cursor - out);
 }
 
 }  // namespace promsynth

@@ -8,9 +8,9 @@
 #include <thread>
 #include <vector>
 
-#include "batch/batch_sink.h"
 #include "batch/float_text_memo.h"
 #include "batch/output_stream.h"
+#include "batch/row_text_sink.h"
 
 namespace promsynth {
 
@@ -29,8 +29,10 @@ namespace promsynth {
 /// is the same as formatting row by row. Both parts are formatted into text buffers sized for the
 /// longest rows once, and written to the stream as they are (no per-row resizing or copying);
 /// values that repeat in a column are formatted once per thread (FloatTextMemo).
+/// A row's text depends on its values alone, so a run may also format rows itself on several
+/// threads (RowTextSink, used by RunTimeSplit) instead of calling Row.
 /// Called from one thread.
-class CsvWriter final : public BatchSink {
+class CsvWriter final : public RowTextSink {
  public:
   /// Values (series × rows) per block: 1 MiB of doubles.
   static constexpr size_t kBlockValues = size_t{1} << 17;
@@ -46,11 +48,18 @@ class CsvWriter final : public BatchSink {
   void Row(int64_t k, int64_t time_ms, std::span<const double> values) override;
   void End() override;
 
+  size_t width() const override { return columns_; }
+  size_t max_row_bytes() const override { return row_capacity_; }
+  size_t FormatRows(std::span<const double> values, size_t rows, FloatTextMemo& memo,
+                    char* out) const noexcept override;
+  void WriteRows(std::string_view text) override { out_.Write(text); }
+
  private:
-  /// Formats rows [from, to) of `block` into `text` from its start through `memo` (the calling
-  /// thread's); returns the bytes written. `text` has room for (to − from) rows of row_capacity_ bytes.
-  size_t FormatRows(const std::vector<double>& block, size_t from, size_t to, FloatTextMemo& memo,
-                    char* text) const noexcept;
+  /// Rows [from, to) of `block`, formatted into `text` as FormatRows does.
+  size_t FormatBlockRows(const std::vector<double>& block, size_t from, size_t to, FloatTextMemo& memo,
+                         char* text) const noexcept {
+    return FormatRows(std::span<const double>(block).subspan(from * columns_), to - from, memo, text);
+  }
   /// Waits for the block in flight and writes both parts of it.
   void FinishBlock();
   /// The worker thread: formats the first rows of each block handed over until told to stop.

@@ -23,6 +23,8 @@ class CounterKernel final : public FamilyKernel {
   void Step(const TickContext& context, std::span<const StreamKey> keys, std::span<double> values,
             std::span<double> scratch, bool last) noexcept override;
   bool CatchesUp() const override { return mode_ != CounterMode::kTotal; }
+  /// A total follows its generator; increments and rates add up.
+  bool Stateless() const override { return mode_ == CounterMode::kTotal && generator_->Stateless(); }
 
  private:
   std::unique_ptr<Generator> generator_;

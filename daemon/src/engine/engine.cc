@@ -175,6 +175,12 @@ size_t Engine::ConcurrentSplit() const {
   return split;
 }
 
+bool Engine::Stateless() const {
+  if (override_ || !builtin_kinds_only_ || advances_on_scrape()) return false;
+  return std::all_of(families_.begin(), families_.end(),
+                     [](const FamilyState& family) { return family.kernel->Stateless(); });
+}
+
 size_t Engine::FamilyValueOffset(size_t index) const {
   return index < families_.size() ? layout_->families[index].first_series : values_.size();
 }

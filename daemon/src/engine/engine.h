@@ -62,6 +62,12 @@ class Engine {
   /// stepped concurrently (a scenario override is installed, a family advances on scrapes, the
   /// registry holds a plugin (GeneratorKind::foreign) kind, or there are fewer than two families).
   size_t ConcurrentSplit() const;
+  /// Whether every family's values at a sample time depend on that time alone (see
+  /// FamilyKernel::Stateless), with no override, plugin kind or scrape-driven family: then
+  /// engines built from the same config give the same values at the same times whichever times
+  /// each stepped before, so a batch run may hand each thread its own engine and a share of
+  /// the sample times (RunTimeSplit).
+  bool Stateless() const;
   /// Doubles of scratch StepFamilies needs.
   size_t scratch_size() const { return scratch_.size(); }
   /// Families over all metrics.

@@ -32,6 +32,10 @@ class FamilyKernel {
   /// Whether ticks missed after a stall are stepped through (cumulative types) or skipped.
   virtual bool CatchesUp() const { return true; }
 
+  /// Whether the family's values at a tick depend only on that tick (no running total, window
+  /// or generator state): it may then be stepped from any tick on (see Generator::Stateless).
+  virtual bool Stateless() const { return false; }
+
   /// Takes over the state kept outside the value array (a summary's window) from `other`, a
   /// kernel of an identical definition in the engine being replaced by a reload.
   virtual void AdoptState(const FamilyKernel& /*other*/) {}

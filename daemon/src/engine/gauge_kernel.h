@@ -14,6 +14,7 @@ class GaugeKernel final : public FamilyKernel {
   void Step(const TickContext& context, std::span<const StreamKey> keys, std::span<double> values,
             std::span<double> scratch, bool last) noexcept override;
   bool CatchesUp() const override { return false; }
+  bool Stateless() const override { return generator_->Stateless(); }
 
  private:
   std::unique_ptr<Generator> generator_;

@@ -47,6 +47,7 @@ class AnomalyStage final : public Stage {
       : AnomalyStage(std::move(multipliers), AnomalySchedule{start_ms, at, std::nullopt, every, 0}) {}
   void Apply(const TickContext& context, std::span<const StreamKey> keys,
              std::span<double> values) noexcept override;
+  bool Stateless() const noexcept override { return true; }
 
   /// The multiplier at `tick` (1 outside the windows).
   double MultiplierAt(int64_t tick, int64_t tick_ms) const;

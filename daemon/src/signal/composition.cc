@@ -52,6 +52,11 @@ uint64_t CompositeGenerator::failures() const noexcept {
   return total;
 }
 
+bool CompositeGenerator::Stateless() const noexcept {
+  return std::all_of(children_.begin(), children_.end(),
+                     [](const auto& child) { return child->Stateless(); });
+}
+
 namespace {
 
 GeneratorKind CompositeKind(std::string_view name, std::string_view help, CompositeOperation operation,

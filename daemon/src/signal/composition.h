@@ -26,6 +26,8 @@ class CompositeGenerator final : public Generator {
   void Fill(const TickContext& context, std::span<const StreamKey> keys,
             std::span<double> out) noexcept override;
   uint64_t failures() const noexcept override;
+  /// Stateless when every term (or the input) is.
+  bool Stateless() const noexcept override;
 
  private:
   CompositeOperation operation_;

@@ -10,6 +10,7 @@ class ConstantGenerator final : public Generator {
   explicit ConstantGenerator(double value) : value_(value) {}
   void Fill(const TickContext& context, std::span<const StreamKey> keys,
             std::span<double> out) noexcept override;
+  bool Stateless() const noexcept override { return true; }
 
  private:
   double value_;

@@ -73,6 +73,7 @@ class DistributionGenerator final : public Generator {
   explicit DistributionGenerator(const Distribution& distribution) : distribution_(distribution) {}
   void Fill(const TickContext& context, std::span<const StreamKey> keys,
             std::span<double> out) noexcept override;
+  bool Stateless() const noexcept override { return true; }
 
  private:
   Distribution distribution_;

@@ -23,6 +23,7 @@ class GaussianGenerator final : public Generator {
   explicit GaussianGenerator(const GaussianParams& params) : params_(params) {}
   void Fill(const TickContext& context, std::span<const StreamKey> keys,
             std::span<double> out) noexcept override;
+  bool Stateless() const noexcept override { return true; }
 
   /// One sample from two standard normal draws (exposed for tests).
   double Sample(double z_signal, double z_noise) const;

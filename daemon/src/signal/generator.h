@@ -34,6 +34,12 @@ class Generator {
   /// family: the source of `promsynth_series_errors_total`. Wrappers add up their children's.
   /// May be read from the io thread between ticks.
   virtual uint64_t failures() const noexcept { return 0; }
+
+  /// Whether the value at a tick depends only on the tick, the stream keys and the parameters,
+  /// never on the ticks filled before: such a generator can start at any tick and jump ahead,
+  /// so a batch run may compute its time range in pieces on several threads. False unless the
+  /// kind says so (a random walk, a plugin's sequence and a window carry state).
+  virtual bool Stateless() const noexcept { return false; }
 };
 
 }  // namespace promsynth

@@ -30,6 +30,7 @@ class NoiseStage final : public Stage {
         shared_key_(shared_seed ? std::optional<StreamKey>(SharedKey(*shared_seed)) : std::nullopt) {}
   void Apply(const TickContext& context, std::span<const StreamKey> keys,
              std::span<double> values) noexcept override;
+  bool Stateless() const noexcept override { return true; }
 
   /// The raw draw n[tick] of the series with stream `key` (0 before the origin tick).
   double Draw(StreamKey key, int64_t tick, int64_t origin_tick) const;

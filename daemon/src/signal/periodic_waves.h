@@ -23,6 +23,7 @@ class PeriodicWaveGenerator final : public Generator {
       : shape_(shape), amplitude_(amplitude), period_ms_(period_ms), phase_ms_(phase_ms), offset_(offset) {}
   void Fill(const TickContext& context, std::span<const StreamKey> keys,
             std::span<double> out) noexcept override;
+  bool Stateless() const noexcept override { return true; }
 
   /// The wave's value at `time_ms` milliseconds since the epoch.
   double ValueAt(int64_t time_ms) const;

@@ -16,6 +16,8 @@ class PipelineGenerator final : public Generator {
   void Fill(const TickContext& context, std::span<const StreamKey> keys,
             std::span<double> out) noexcept override;
   uint64_t failures() const noexcept override { return baseline_->failures(); }
+  /// Stateless when the baseline and every stage are.
+  bool Stateless() const noexcept override;
 
  private:
   std::unique_ptr<Generator> baseline_;

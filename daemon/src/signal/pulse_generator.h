@@ -19,6 +19,7 @@ class PulseGenerator final : public Generator {
         off_value_(off_value) {}
   void Fill(const TickContext& context, std::span<const StreamKey> keys,
             std::span<double> out) noexcept override;
+  bool Stateless() const noexcept override { return true; }
 
   /// The value at `time_ms` milliseconds since the epoch.
   double ValueAt(int64_t time_ms) const;

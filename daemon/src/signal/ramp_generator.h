@@ -15,6 +15,7 @@ class RampGenerator final : public Generator {
       : start_ms_(start_ms), offset_(offset), slope_(slope) {}
   void Fill(const TickContext& context, std::span<const StreamKey> keys,
             std::span<double> out) noexcept override;
+  bool Stateless() const noexcept override { return true; }
 
   /// The value at `time_ms` milliseconds since the epoch.
   double ValueAt(int64_t time_ms) const;

@@ -24,6 +24,7 @@ class SequenceGenerator final : public Generator {
       : samples_(std::move(samples)), mode_(mode), start_ms_(start_ms) {}
   void Fill(const TickContext& context, std::span<const StreamKey> keys,
             std::span<double> out) noexcept override;
+  bool Stateless() const noexcept override { return true; }
 
   /// The value at tick `tick` of a family whose ticks are `tick_ms` long.
   double ValueAt(int64_t tick, int64_t tick_ms) const;

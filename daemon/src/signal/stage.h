@@ -26,6 +26,10 @@ class Stage {
   /// Transforms `values[i]`, the value of series i (random stream `keys[i]`) at `context.tick`.
   virtual void Apply(const TickContext& context, std::span<const StreamKey> keys,
                      std::span<double> values) noexcept = 0;
+
+  /// Whether Apply at a tick depends only on the tick, the keys and the values given (see
+  /// Generator::Stateless). False unless the stage says so.
+  virtual bool Stateless() const noexcept { return false; }
 };
 
 /// A stage kind: its name (the key in `stages:`), documentation, parameters and how to build it.

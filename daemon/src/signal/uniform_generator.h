@@ -10,6 +10,7 @@ class UniformGenerator final : public Generator {
   UniformGenerator(double low, double high) : low_(low), width_(high - low) {}
   void Fill(const TickContext& context, std::span<const StreamKey> keys,
             std::span<double> out) noexcept override;
+  bool Stateless() const noexcept override { return true; }
 
  private:
   double low_;

@@ -19,6 +19,7 @@ class ValueStage final : public Stage {
   ValueStage(ValueOperation operation, double a, double b) : operation_(operation), a_(a), b_(b) {}
   void Apply(const TickContext& context, std::span<const StreamKey> keys,
              std::span<double> values) noexcept override;
+  bool Stateless() const noexcept override { return true; }
 
   /// The stage applied to one value.
   double Transform(double value) const;

@@ -157,6 +157,43 @@ TEST(EngineTest, NoConcurrentSplitWithAnOverrideAPluginKindOrOneFamily) {
             0u);
 }
 
+TEST(EngineTest, StatelessOnlyWhenEveryFamilyDependsOnTheTickAlone) {
+  auto stateless = [](const std::string& generator, const std::string& extra = "") {
+    return Engine(Load("metrics:\n  - {name: m, " + extra + "generator: " + generator + "}\n"), kRegistry)
+        .Stateless();
+  };
+  EXPECT_TRUE(stateless("{kind: constant, value: 1}"));
+  EXPECT_TRUE(
+      stateless("{kind: uniform, stages: [{anomaly: {pattern: step, factor: 2, recovery_time: 3}}, {noise: "
+                "{scale: 1}}, {round: 2}]}"));
+  EXPECT_TRUE(stateless("{kind: sum, terms: [{kind: sine}, {kind: pulse}, {kind: gaussian}]}"));
+  EXPECT_TRUE(stateless("{kind: uniform}", "type: counter, mode: total, "));
+  EXPECT_FALSE(stateless("{kind: random_walk}"));
+  EXPECT_FALSE(stateless("{kind: sum, terms: [{kind: sine}, {kind: random_walk}]}"));
+  EXPECT_FALSE(stateless("{kind: random_walk, stages: [{round: 1}]}"));
+  EXPECT_FALSE(stateless("{kind: uniform}", "type: counter, "));
+  EXPECT_FALSE(stateless("{kind: uniform}", "advance: scrape, "));
+  EXPECT_FALSE(
+      Engine(Load("metrics:\n  - {name: h, type: histogram, buckets: [1], observations: {kind: uniform}}\n"),
+             kRegistry)
+          .Stateless());
+
+  struct Nothing final : SeriesOverride {
+    void BeginStep(int64_t) noexcept override {}
+    void Apply(size_t, const TickContext&, std::span<double>, std::span<double>) noexcept override {}
+  };
+  Engine overridden(Load(kMixed), kRegistry);
+  overridden.SetOverride(std::make_unique<Nothing>());
+  EXPECT_FALSE(overridden.Stateless());
+  GeneratorRegistry with_plugin = GeneratorRegistry::WithBuiltins();
+  GeneratorKind foreign = *with_plugin.Find("uniform");
+  foreign.name = "some_plugin_function";
+  foreign.foreign = true;
+  with_plugin.Add(foreign);
+  EXPECT_FALSE(
+      Engine(Load("metrics:\n  - {name: c, generator: {kind: constant}}\n"), with_plugin).Stateless());
+}
+
 TEST(EngineTest, AdoptStateKeepsCountersOfUnchangedFamilies) {
   Engine old_engine(Load(kMixed), kRegistry);
   for (int64_t t = 0; t < 5; ++t) old_engine.Step(1'700'000'000'000 + t * 1000);
