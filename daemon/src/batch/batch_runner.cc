@@ -1,6 +1,7 @@
 #include "batch/batch_runner.h"
 
 #include <algorithm>
+#include <iterator>
 #include <thread>
 
 #include "batch/family_split_stepper.h"
@@ -53,15 +54,36 @@ void RunSplit(Engine& engine, const BatchRange& range, std::span<BatchSink* cons
 constexpr unsigned kMaxTimeSplitThreads = 8;
 
 // How many threads a time split of the run would use: one per core, or 0 when it does not
-// apply (more than one sink, a sink that needs rows in order, a stateful engine, a run of
-// fewer than four chunks per thread, no way to build more engines, or one core).
-size_t TimeSplitThreads(const Engine& engine, const BatchRange& range, std::span<BatchSink* const> sinks,
+// apply (no sink formats rows apart, a stateful engine, a run of fewer than four chunks per
+// thread, no way to build more engines, or one core).
+size_t TimeSplitThreads(const Engine& engine, const BatchRange& range, const RowTextSink* text_sink,
                         const EngineFactory& make_engine) {
   const unsigned cores = std::min(std::thread::hardware_concurrency(), kMaxTimeSplitThreads);
-  if (!make_engine || cores < 2 || sinks.size() != 1 || sinks[0]->AsRowText() == nullptr) return 0;
+  if (!make_engine || cores < 2 || text_sink == nullptr) return 0;
   const auto chunk_rows = static_cast<int64_t>(TimeSplitChunkRows(engine.value_count()));
   if (range.samples < 4 * cores * chunk_rows || !engine.Stateless()) return 0;
   return cores;
+}
+
+// Cuts `range` by time over `threads` engines (RunTimeSplit): `text` is written from the
+// chunks' text, the other sinks get the rows in order.
+void RunByTime(Engine& engine, const BatchRange& range, std::span<BatchSink* const> sinks, RowTextSink& text,
+               ProgressBar* progress, const EngineFactory& make_engine, size_t threads) {
+  std::vector<std::unique_ptr<Engine>> more;
+  std::vector<Engine*> engines{&engine};
+  for (size_t i = 1; i < threads; ++i) engines.push_back(more.emplace_back(make_engine()).get());
+  std::vector<BatchSink*> row_sinks;
+  std::copy_if(sinks.begin(), sinks.end(), std::back_inserter(row_sinks),
+               [&text](const BatchSink* sink) { return sink != &text; });
+  RunTimeSplit(engines, range, text, row_sinks, progress);
+}
+
+// The first sink that formats rows apart, if any.
+RowTextSink* FirstRowTextSink(std::span<BatchSink* const> sinks) {
+  for (BatchSink* sink : sinks) {
+    if (RowTextSink* text = sink->AsRowText()) return text;
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -72,11 +94,9 @@ void RunBatch(Engine& engine, const BatchRange& range, std::span<BatchSink* cons
   for (BatchSink* sink : sinks) sink->Begin(layout, range);
   // Two threads pay off from a couple of blocks on; short runs stay on one.
   const size_t split = engine.ConcurrentSplit();
-  if (const size_t threads = TimeSplitThreads(engine, range, sinks, make_engine); threads > 0) {
-    std::vector<std::unique_ptr<Engine>> more;
-    std::vector<Engine*> engines{&engine};
-    for (size_t i = 1; i < threads; ++i) engines.push_back(more.emplace_back(make_engine()).get());
-    RunTimeSplit(engines, range, *sinks[0]->AsRowText(), progress);
+  RowTextSink* const text = FirstRowTextSink(sinks);
+  if (const size_t threads = TimeSplitThreads(engine, range, text, make_engine); threads > 0) {
+    RunByTime(engine, range, sinks, *text, progress, make_engine, threads);
   } else if (split > 0 && range.samples >= 2 * FamilySplitStepper::kBlockRows) {
     RunSplit(engine, range, sinks, progress, split);
   } else {

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <bit>
+#include <cstdint>
 #include <stdexcept>
 #include <thread>
 
@@ -12,6 +14,7 @@
 #include "config/yaml_config_loader.h"
 #include "signal/generator_registry.h"
 #include "support/temp_dir.h"
+#include "unit/batch/batch_test_support.h"
 
 namespace promsynth {
 namespace {
@@ -46,6 +49,16 @@ metrics:
     generator: {kind: uniform, low: -5, high: 1000}
 )";
 
+// The rows' bit patterns: stale markers and gaps are NaNs, which == never matches.
+std::vector<std::vector<uint64_t>> Bits(const std::vector<std::vector<double>>& rows) {
+  std::vector<std::vector<uint64_t>> bits;
+  for (const auto& row : rows) {
+    auto& out = bits.emplace_back();
+    for (double value : row) out.push_back(std::bit_cast<uint64_t>(value));
+  }
+  return bits;
+}
+
 const GeneratorRegistry& Registry() {
   static const GeneratorRegistry registry = GeneratorRegistry::WithBuiltins();
   return registry;
@@ -63,11 +76,13 @@ std::string SerialCsv(const Config& config, const BatchRange& range, const testi
 }
 
 // The CSV of `range` from `threads` engines of a time split.
-std::string SplitCsv(const Config& config, const BatchRange& range, size_t threads, const testing::TempDir& dir) {
+std::string SplitCsv(const Config& config, const BatchRange& range, size_t threads,
+                     const testing::TempDir& dir) {
   const std::string path = dir.path() + "/split" + std::to_string(threads) + ".csv";
   std::vector<std::unique_ptr<Engine>> engines;
   std::vector<Engine*> pointers;
-  for (size_t i = 0; i < threads; ++i) pointers.push_back(engines.emplace_back(std::make_unique<Engine>(config, Registry())).get());
+  for (size_t i = 0; i < threads; ++i)
+    pointers.push_back(engines.emplace_back(std::make_unique<Engine>(config, Registry())).get());
   OutputStream out(path);
   CsvWriter writer(out);
   writer.Begin(*engines[0]->layout(), range);
@@ -85,7 +100,8 @@ TEST(TimeSplitRunnerTest, ChunksOnSeveralThreadsWriteTheSingleThreadedCsv) {
   testing::TempDir dir;
   const std::string expected = SerialCsv(config, range, dir);
   ASSERT_GT(expected.size(), static_cast<size_t>(range.samples) * 14);
-  for (size_t threads : {1, 2, 3, 5}) EXPECT_TRUE(SplitCsv(config, range, threads, dir) == expected) << threads;
+  for (size_t threads : {1, 2, 3, 5})
+    EXPECT_TRUE(SplitCsv(config, range, threads, dir) == expected) << threads;
 }
 
 TEST(TimeSplitRunnerTest, FewerChunksThanThreadsAndASingleRow) {
@@ -94,6 +110,26 @@ TEST(TimeSplitRunnerTest, FewerChunksThanThreadsAndASingleRow) {
   for (const BatchRange range : {BatchRange{0, 1000, 1}, BatchRange{0, 250, 40}, BatchRange{0, 1000, 0}}) {
     EXPECT_EQ(SplitCsv(config, range, 4, dir), SerialCsv(config, range, dir)) << range.samples;
   }
+}
+
+TEST(TimeSplitRunnerTest, OtherSinksGetEveryRowInOrder) {
+  const Config config = ParseYamlConfig(kStatelessConfig, "split.yml");
+  const BatchRange range{1767225600000, 1500, 5 * static_cast<int64_t>(TimeSplitChunkRows(7)) + 3};
+  Engine first(config, Registry());
+  Engine second(config, Registry());
+  Engine* engines[] = {&first, &second};
+  testing::TempDir dir;
+  OutputStream out(dir.path() + "/rows.csv");
+  CsvWriter writer(out);
+  testing::CapturingSink rows;
+  BatchSink* row_sinks[] = {&rows};
+  writer.Begin(*first.layout(), range);
+  rows.Begin(*first.layout(), range);
+  RunTimeSplit(engines, range, writer, row_sinks);
+  writer.End();
+  EXPECT_EQ(Bits(rows.rows), Bits(testing::RunConfig(config, range)));  // RunBatch on one thread
+  ASSERT_EQ(rows.times.size(), static_cast<size_t>(range.samples));
+  for (int64_t k = 0; k < range.samples; ++k) EXPECT_EQ(rows.times[static_cast<size_t>(k)], range.TimeAt(k));
 }
 
 TEST(TimeSplitRunnerTest, AWriteErrorStopsEveryThreadAndReachesTheCaller) {
@@ -136,18 +172,21 @@ TEST(TimeSplitRunnerTest, RunBatchSplitsByTimeOnlyWhereTheOutputCannotChange) {
     Engine engine(config, Registry());
     OutputStream out(dir.path() + "/" + name + ".csv");
     CsvWriter writer(out);
-    BatchSink* sinks[] = {&writer};
+    testing::CapturingSink rows;  // beside the CSV, as the plot is
+    BatchSink* sinks[] = {&rows, &writer};
     std::atomic<int> built = 0;
     RunBatch(engine, range, sinks, nullptr, [&] {
       ++built;
       return std::make_unique<Engine>(config, Registry());
     });
     EXPECT_EQ(testing::ReadFile(dir.path() + "/" + name + ".csv"), SerialCsv(config, range, dir)) << name;
+    EXPECT_EQ(Bits(rows.rows), Bits(testing::RunConfig(config, range))) << name;
     return built.load();
   };
   EXPECT_EQ(run(kStatelessConfig, "stateless"), static_cast<int>(std::min(cores, 8u)) - 1);
   // A random walk and a counter of increments carry state from tick to tick: no split.
-  EXPECT_EQ(run(std::string(kStatelessConfig) + "  - {name: walk, generator: {kind: random_walk}}\n", "walk"), 0);
+  EXPECT_EQ(run(std::string(kStatelessConfig) + "  - {name: walk, generator: {kind: random_walk}}\n", "walk"),
+            0);
   EXPECT_EQ(run(std::string(kStatelessConfig) +
                     "  - {name: hits_total, type: counter, generator: {kind: constant, value: 1}}\n",
                 "increments"),
