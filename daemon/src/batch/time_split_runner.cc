@@ -157,7 +157,9 @@ class TimeSplitRun {
 }  // namespace
 
 size_t TimeSplitChunkRows(size_t width) {
-  return std::clamp<size_t>(kChunkValues / std::max<size_t>(1, width), 16, 8192);
+  // At least one row, however wide: a slot then holds one row of a million series (8 MB of
+  // values, 25 MB of text), not a multiple.
+  return std::clamp<size_t>(kChunkValues / std::max<size_t>(1, width), 1, 8192);
 }
 
 void RunTimeSplit(std::span<Engine* const> engines, const BatchRange& range, RowTextSink& sink,

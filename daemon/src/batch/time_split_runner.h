@@ -11,8 +11,8 @@ namespace promsynth {
 
 class ProgressBar;
 
-/// Rows per chunk of a time-split run for rows of `width` values: about 32 K values, so that a
-/// chunk's values and text stay in a core's cache while it is formatted.
+/// Rows per chunk of a time-split run for rows of `width` values: about 32 K values (at least
+/// one row), so that a chunk's values and text stay in a core's cache while it is formatted.
 size_t TimeSplitChunkRows(size_t width);
 
 /// Runs `range` into `sink` on one thread per engine: the sample times are cut into chunks of
