@@ -1,13 +1,8 @@
 // README.md's "Failure behaviour" table, matched one-to-one by tests: every row ID (FBnn) is named by
 // a `FailureBehaviour_FBnn` tag in the comment right above a TEST in tests/, and every tag names a
 // row. The rows no other test covered have their tests here, against the real daemon.
-#include <arpa/inet.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -22,6 +17,7 @@
 #include "support/daemon_process.h"
 #include "support/http_client.h"
 #include "support/process.h"
+#include "support/raw_connection.h"
 #include "support/temp_dir.h"
 #include "support/wait.h"
 
@@ -181,57 +177,20 @@ TEST(FailureBehaviourTest, APluginForAnotherAbiIsRefused) {
       "was built for sequence plugin ABI 2.0, this promsynth needs ABI major 1");
 }
 
-/// A client that sends the headers of a POST with a 100-byte body, then only part of the body.
-class StalledBodyClient {
- public:
-  explicit StalledBodyClient(int port) {
-    fd_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<uint16_t>(port));
-    inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-    const std::string partial =
-        "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
-        "100\r\n\r\n{\"res";
-    sent_ = connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
-            send(fd_, partial.data(), partial.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(partial.size());
-  }
-  ~StalledBodyClient() { close(fd_); }
-  StalledBodyClient(const StalledBodyClient&) = delete;
-  StalledBodyClient& operator=(const StalledBodyClient&) = delete;
-  bool sent() const { return sent_; }
-
-  /// Everything the server sends until it closes the connection or `timeout` passes.
-  std::string Answer(milliseconds timeout) {
-    std::string answer;
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-      pollfd ready{fd_, POLLIN, 0};
-      if (poll(&ready, 1, 100) <= 0) continue;
-      char buffer[4096];
-      const ssize_t got = recv(fd_, buffer, sizeof buffer, 0);
-      if (got <= 0) break;
-      answer.append(buffer, static_cast<size_t>(got));
-    }
-    return answer;
-  }
-
- private:
-  int fd_ = -1;
-  bool sent_ = false;
-};
-
 // FailureBehaviour_FB21: a body that stops arriving is answered 408 after the request timeout,
 // counted as request_timeout and logged; scrapes go on meanwhile.
 TEST(FailureBehaviourTest, ABodyThatStopsArrivingIs408AndCounted) {
   TempDir dir;
   DaemonProcess daemon(dir.Write("c.yml", kOneSeries), {"--web.request-timeout=1s"});
-  StalledBodyClient client(daemon.port());
-  ASSERT_TRUE(client.sent());
+  // The headers of a POST with a 100-byte body, then only part of the body.
+  RawConnection client(daemon.port());
+  ASSERT_TRUE(
+      client.Send("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+                  "100\r\n\r\n{\"res"));
   const auto started = std::chrono::steady_clock::now();
   EXPECT_EQ(Fetch({.url = daemon.url() + "/metrics", .timeout_ms = 5000}).status, 200);
   EXPECT_LT(std::chrono::steady_clock::now() - started, milliseconds(500));
-  const std::string answer = client.Answer(seconds(10));
+  const std::string answer = client.ReadUntil("", seconds(10));
   EXPECT_THAT(answer, ::testing::StartsWith("HTTP/1.1 408")) << answer;
   EXPECT_THAT(answer, HasSubstr("the request body did not arrive completely"));
   EXPECT_EQ(SampleValue(Get(daemon.url() + "/metrics").body,

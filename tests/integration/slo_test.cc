@@ -8,6 +8,7 @@
 #include "support/daemon_process.h"
 #include "support/http_client.h"
 #include "support/process.h"
+#include "support/raw_connection.h"
 #include "support/temp_dir.h"
 #include "support/wait.h"
 
@@ -104,6 +105,28 @@ TEST_F(SloRoutesTest, LagTrendSibling) {
 
 // FailureBehaviour_FB18 (README.md, "Failure behaviour").
 TEST_F(SloRoutesTest, OversizedBodyIs413) { EXPECT_EQ(Post("/", std::string(5000, ' ')).status, 413); }
+
+// curl sends `Expect: 100-continue` with every POST over 1 MiB (a Theodolite-sized request is
+// 30 MB) and waits a second for the interim answer before sending the body.
+TEST_F(SloRoutesTest, ExpectContinueIsAnsweredBeforeTheBodyIsSent) {
+  const std::string body = CheckedSample("std", "lt", "2.75");
+  RawConnection client(daemon_->port());
+  ASSERT_TRUE(
+      client.Send("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  "Expect: 100-continue\r\nContent-Length: " +
+                  std::to_string(body.size()) + "\r\n\r\n"));
+  EXPECT_EQ(client.ReadUntil("\r\n\r\n", seconds(10)), "HTTP/1.1 100 Continue\r\n\r\n");
+  ASSERT_TRUE(client.Send(body));
+  const std::string answer = client.ReadUntil("true", seconds(10));
+  EXPECT_THAT(answer, ::testing::StartsWith("HTTP/1.1 200 OK\r\n")) << answer;
+  EXPECT_THAT(answer, ::testing::EndsWith("\r\n\r\ntrue")) << answer;
+
+  // A body over the route's limit is refused at once, without the interim answer.
+  RawConnection refused(daemon_->port());
+  ASSERT_TRUE(refused.Send(
+      "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\nContent-Length: 5000\r\n\r\n"));
+  EXPECT_THAT(refused.ReadUntil("\r\n\r\n", seconds(10)), ::testing::StartsWith("HTTP/1.1 413 "));
+}
 
 // FailureBehaviour_FB14 (README.md, "Failure behaviour").
 TEST_F(SloRoutesTest, RootKeepsTheLandingPageForGet) {

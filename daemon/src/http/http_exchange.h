@@ -77,6 +77,10 @@ class HttpExchange {
     HttpExchange& exchange_;
   };
 
+  /// Whether the client asked for `100 Continue` before it sends the body (HTTP/1.1 only).
+  bool ExpectsContinue() const;
+  /// Writes the status line and `headers` with mg_write, for a response after `100 Continue`.
+  void WriteHeadersAfterContinue(int status, const std::vector<HttpHeader>& headers);
   /// Records why the body failed and tells the hook.
   void Fail(BodyError error, size_t limit);
   void SendHeaders(int status, std::string_view content_type, const std::vector<HttpHeader>& headers,
@@ -90,6 +94,7 @@ class HttpExchange {
   size_t body_limit_ = static_cast<size_t>(-1);
   BodyError body_error_ = BodyError::kNone;
   BodyErrorHook body_error_hook_;
+  bool sent_continue_ = false;  ///< `100 Continue` went out: civetweb's header API is closed
   const HeaderList* extra_headers_ = nullptr;
   ChunkSink chunk_sink_{*this};
   StringSink discard_sink_;
