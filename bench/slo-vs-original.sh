@@ -5,7 +5,8 @@
 # Debian's python3 with pandas, scipy, fastapi and uvicorn), both on 127.0.0.1, one after the
 # other in one run. Prints each side's answers and request times and the ratio of the medians.
 # The original is not part of this repository: point THEODOLITE_DIR at a checkout of
-# github.com/cau-se/theodolite (e.g. a git worktree of it).
+# github.com/cau-se/theodolite, and install its runtime from Debian first:
+#   apt-get install python3-pandas python3-scipy python3-fastapi python3-uvicorn
 # Usage: THEODOLITE_DIR=DIR bench/slo-vs-original.sh BINARY [REQUESTS]
 set -euo pipefail
 binary=${1:?usage: THEODOLITE_DIR=DIR slo-vs-original.sh BINARY [REQUESTS]}
