@@ -61,7 +61,7 @@ size_t TimeSplitThreads(const Engine& engine, const BatchRange& range, const Row
   const unsigned cores = std::min(std::thread::hardware_concurrency(), kMaxTimeSplitThreads);
   if (!make_engine || cores < 2 || text_sink == nullptr) return 0;
   const auto chunk_rows = static_cast<int64_t>(TimeSplitChunkRows(engine.value_count()));
-  if (range.samples < 4 * cores * chunk_rows || !engine.Stateless()) return 0;
+  if (range.samples < int64_t{4} * cores * chunk_rows || !engine.Stateless()) return 0;
   return cores;
 }
 
