@@ -79,12 +79,16 @@ std::optional<std::string> HttpExchange::ReadBody(size_t limit) {
   std::string body;
   int n = 0;
   if (info->content_length > 0) {
-    // The declared length (within the limit, checked above) sizes the body once and the reads go
-    // straight into it: a 30 MB SLO request is not copied through a small buffer and regrown.
-    body.resize(static_cast<size_t>(info->content_length));
+    // Reads go straight into the body, not through a small buffer (a 30 MB SLO request). It grows
+    // as the bytes arrive, doubling up to the declared length: a client that declares the limit
+    // and sends nothing does not make a worker hold that much.
+    const auto length = static_cast<size_t>(info->content_length);
     size_t got = 0;
-    while (got < body.size() &&
-           (n = mg_read(connection_, body.data() + got, std::min<size_t>(body.size() - got, 1 << 20))) > 0) {
+    while (got < length) {
+      if (got == body.size())
+        body.resize(std::min(length, std::max<size_t>(2 * body.size(), size_t{1} << 20)));
+      n = mg_read(connection_, body.data() + got, body.size() - got);
+      if (n <= 0) break;
       got += static_cast<size_t>(n);
     }
     body.resize(got);
