@@ -163,8 +163,9 @@ TEST(TimeSplitRunnerTest, AWriteErrorStopsEveryThreadAndReachesTheCaller) {
 }
 
 TEST(TimeSplitRunnerTest, RunBatchSplitsByTimeOnlyWhereTheOutputCannotChange) {
+  // One engine per core, at most eight; on one core there is nothing to split over.
   const unsigned cores = std::thread::hardware_concurrency();
-  if (cores < 2) GTEST_SKIP() << "one core: RunBatch does not split";
+  const int more_engines = cores < 2 ? 0 : static_cast<int>(std::min(cores, 8u)) - 1;
   testing::TempDir dir;
   const BatchRange range{1767225600000, 1000, 40'000};
   auto run = [&](const std::string& yaml, const std::string& name) {
@@ -183,7 +184,7 @@ TEST(TimeSplitRunnerTest, RunBatchSplitsByTimeOnlyWhereTheOutputCannotChange) {
     EXPECT_EQ(Bits(rows.rows), Bits(testing::RunConfig(config, range))) << name;
     return built.load();
   };
-  EXPECT_EQ(run(kStatelessConfig, "stateless"), static_cast<int>(std::min(cores, 8u)) - 1);
+  EXPECT_EQ(run(kStatelessConfig, "stateless"), more_engines);
   // A random walk and a counter of increments carry state from tick to tick: no split.
   EXPECT_EQ(run(std::string(kStatelessConfig) + "  - {name: walk, generator: {kind: random_walk}}\n", "walk"),
             0);
