@@ -92,12 +92,12 @@ void RunBatch(Engine& engine, const BatchRange& range, std::span<BatchSink* cons
               ProgressBar* progress, const EngineFactory& make_engine) {
   const SeriesLayout& layout = *engine.layout();
   for (BatchSink* sink : sinks) sink->Begin(layout, range);
-  // Two threads pay off from a couple of blocks on; short runs stay on one.
-  const size_t split = engine.ConcurrentSplit();
   RowTextSink* const text = FirstRowTextSink(sinks);
   if (const size_t threads = TimeSplitThreads(engine, range, text, make_engine); threads > 0) {
     RunByTime(engine, range, sinks, *text, progress, make_engine, threads);
-  } else if (split > 0 && range.samples >= 2 * FamilySplitStepper::kBlockRows) {
+  } else if (const size_t split = engine.ConcurrentSplit();
+             split > 0 && range.samples >= 2 * FamilySplitStepper::kBlockRows) {
+    // Families on two threads pay off from a couple of blocks on; short runs stay on one.
     RunSplit(engine, range, sinks, progress, split);
   } else {
     RunSerial(engine, range, sinks, progress);

@@ -167,7 +167,7 @@ void Engine::StepFamilies(int64_t now_ms, size_t first, size_t last, std::span<d
 }
 
 size_t Engine::ConcurrentSplit() const {
-  if (override_ || !builtin_kinds_only_ || families_.size() < 2 || advances_on_scrape()) return 0;
+  if (SteppedInOrderOnly() || families_.size() < 2) return 0;
   // The first family boundary at or past half of the values, kept inside (0, families).
   const size_t half = values_.size() / 2;
   size_t split = 1;
@@ -175,8 +175,14 @@ size_t Engine::ConcurrentSplit() const {
   return split;
 }
 
+bool Engine::SteppedInOrderOnly() const {
+  // The override's scenario timelines and plugins' foreign code may share state between
+  // families; scrape-driven families step when scrapes come, not at sample times.
+  return override_ || !builtin_kinds_only_ || advances_on_scrape();
+}
+
 bool Engine::Stateless() const {
-  if (override_ || !builtin_kinds_only_ || advances_on_scrape()) return false;
+  if (SteppedInOrderOnly()) return false;
   return std::all_of(families_.begin(), families_.end(),
                      [](const FamilyState& family) { return family.kernel->Stateless(); });
 }

@@ -139,6 +139,10 @@ class Engine {
   /// Steps the tick-driven families in [first, last) due at `now_ms`.
   void StepRange(int64_t now_ms, size_t first, size_t last, std::span<double> scratch,
                  StepResult& result) noexcept;
+  /// Whether only this engine's own thread, tick by tick, may step it: a scenario override is
+  /// installed, the registry holds a plugin kind, or a family advances on scrapes. Then neither
+  /// ConcurrentSplit nor Stateless allows stepping apart.
+  bool SteppedInOrderOnly() const;
   /// Applies the gaps of family `index` to `values`, its values.
   void ApplyGaps(size_t index, std::span<double> values) const noexcept;
 
