@@ -129,7 +129,7 @@ struct Daemon::Impl {
 
   /// The SLO checker routes: a pure function of the request body, bounded in size.
   void ServeSloCheck(HttpExchange& exchange, bool slope) const {
-    std::optional<std::string> body = exchange.ReadBody(options.slo_max_request_bytes);
+    const std::optional<MappedBuffer> body = exchange.ReadBody(options.slo_max_request_bytes);
     if (!body) {
       exchange.Respond(413, "text/plain; charset=utf-8",
                        "request body larger than --slo.max-request-bytes=" +
@@ -137,7 +137,7 @@ struct Daemon::Impl {
       return;
     }
     const slo::CheckResponse response =
-        slope ? slo::EvaluateSlopeRequest(*body) : slo::EvaluateGenericRequest(*body);
+        slope ? slo::EvaluateSlopeRequest(body->view()) : slo::EvaluateGenericRequest(body->view());
     exchange.Respond(response.status, response.content_type, response.body);
   }
 
@@ -231,16 +231,17 @@ struct Daemon::Impl {
     server.Handle("/api/v1/state", "GET", state);
     server.Handle(kChangesState, "/api/v1/faults", "POST", [this, state](HttpExchange& exchange) {
       constexpr size_t kFaultBodyLimit = 64 << 10;
-      const std::optional<std::string> body = exchange.ReadBody(kFaultBodyLimit);
+      const std::optional<MappedBuffer> body = exchange.ReadBody(kFaultBodyLimit);
       std::string error;
-      const std::optional<FaultRequest> request = body ? ParseFaultRequest(*body, error) : std::nullopt;
+      const std::optional<FaultRequest> request =
+          body ? ParseFaultRequest(body->view(), error) : std::nullopt;
       if (!request) {
         exchange.Respond(body ? 400 : 413, "text/plain; charset=utf-8",
                          (body ? "fault request: " + error : "fault request larger than 64 KiB") + "\n");
         return;
       }
       faults.Apply(*request, NowMs());
-      Log().Warn("fault injected", {{"request", *body}});
+      Log().Warn("fault injected", {{"request", std::string(body->view())}});
       state(exchange);
       // Only once the answer is written: closing the listener also ends this connection.
       if (request->down) asio::post(io, [this, down = *request->down] { TakeListenerDown(down); });
@@ -252,9 +253,10 @@ struct Daemon::Impl {
     });
     server.Handle(kChangesState, "/api/v1/overrides", "POST", [this, state](HttpExchange& exchange) {
       constexpr size_t kOverrideBodyLimit = 64 << 10;
-      const std::optional<std::string> body = exchange.ReadBody(kOverrideBodyLimit);
+      const std::optional<MappedBuffer> body = exchange.ReadBody(kOverrideBodyLimit);
       std::string error;
-      std::optional<ValueOverride> request = body ? ParseValueOverride(*body, NowMs(), error) : std::nullopt;
+      std::optional<ValueOverride> request =
+          body ? ParseValueOverride(body->view(), NowMs(), error) : std::nullopt;
       if (!request) {
         exchange.Respond(
             body ? 400 : 413, "text/plain; charset=utf-8",
@@ -268,7 +270,7 @@ struct Daemon::Impl {
                              "\" has those labels (see GET /api/v1/status for the families)\n");
         return;
       }
-      Log().Warn("value override", {{"request", *body}});
+      Log().Warn("value override", {{"request", std::string(body->view())}});
       state(exchange);
     });
     server.Handle(kChangesState, "/api/v1/overrides", "DELETE", [this, state](HttpExchange& exchange) {
@@ -337,12 +339,12 @@ struct Daemon::Impl {
   void RegisterNetopsRoutes() {
     constexpr size_t kNetopsBodyLimit = 16 << 20;
     auto with_body = [this](HttpExchange& exchange, auto&& handle) {
-      std::optional<std::string> body = exchange.ReadBody(kNetopsBodyLimit);
+      const std::optional<MappedBuffer> body = exchange.ReadBody(kNetopsBodyLimit);
       if (!body) {
         exchange.Respond(413, "text/plain; charset=utf-8", "request body larger than 16 MiB\n");
         return;
       }
-      Answer(exchange, handle(*body));
+      Answer(exchange, handle(std::string(body->view())));
     };
     server.Handle(kChangesState, "/start", "POST", [this, with_body](HttpExchange& exchange) {
       with_body(exchange, [this](const std::string& body) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "expo/byte_sink.h"
+#include "util/mapped_buffer.h"
 
 struct mg_connection;
 
@@ -38,9 +39,9 @@ class HttpExchange {
   /// Reads the whole request body, at most `limit` bytes and at most the route's limit. On
   /// failure it has already answered (413 when too large, 408 when the client stopped sending
   /// before the end) and returns nothing; the handler's own response is then dropped.
-  std::optional<std::string> ReadBody(size_t limit);
+  std::optional<MappedBuffer> ReadBody(size_t limit);
   /// ReadBody with the route's limit.
-  std::optional<std::string> ReadBody() { return ReadBody(body_limit_); }
+  std::optional<MappedBuffer> ReadBody() { return ReadBody(body_limit_); }
   BodyError body_error() const { return body_error_; }
   /// Called by ReadBody when the body fails (with the limit it enforced), before it answers: a
   /// client that reads the answer and then the server's counters sees the failure counted.
@@ -67,6 +68,9 @@ class HttpExchange {
   int status() const { return status_; }
 
  private:
+  /// The chunked body of a streamed response. Each chunk goes out in two writes, its size line
+  /// (with the line break that ends the chunk before it) and its bytes, not the three of
+  /// mg_send_chunk: with TCP_NODELAY every write is a segment of its own.
   class ChunkSink final : public ByteSink {
    public:
     explicit ChunkSink(HttpExchange& exchange) : exchange_(exchange) {}
@@ -75,6 +79,7 @@ class HttpExchange {
 
    private:
     HttpExchange& exchange_;
+    bool chunk_open_ = false;  ///< a chunk was written whose closing line break is still due
   };
 
   /// Whether the client asked for `100 Continue` before it sends the body (HTTP/1.1 only).

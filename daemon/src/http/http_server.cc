@@ -384,6 +384,11 @@ void HttpServer::Start() {
       "yes",
       "keep_alive_timeout_ms",
       timeout,
+      // Without it, a response whose body follows its header block in a second small write waits
+      // for the client's delayed ACK: 40 ms on every request after the first of a kept-alive
+      // connection, which is how Prometheus scrapes.
+      "tcp_nodelay",
+      "1",
   };
   CivetCallbacks callbacks;
   callbacks.log_message = Callbacks::LogMessage;
