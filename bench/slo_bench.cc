@@ -5,10 +5,12 @@
 
 #include <cstddef>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "slo/aggregation.h"
+#include "slo/fast_generic_check.h"
 #include "slo/generic_checker.h"
 #include "slo/slo_request.h"
 #include "slo/slope_checker.h"
@@ -61,6 +63,21 @@ void BM_GenericRequestEndToEnd(benchmark::State& state) {
 }
 BENCHMARK(BM_GenericRequestEndToEnd)->Unit(benchmark::kMillisecond);
 
+// The fast path alone, on 1 and 2 threads: how the scan and the per-repetition work split.
+void BM_GenericRequestFastPath(benchmark::State& state) {
+  const std::string& body = Body();
+  const auto threads = static_cast<std::size_t>(state.range(0));
+  for (auto _ : state) {
+    const std::optional<bool> verdict = promsynth::slo::FastEvaluateGeneric(body, threads);
+    if (!verdict) state.SkipWithError("the benchmark body left the fast path");
+    benchmark::DoNotOptimize(verdict);
+  }
+  state.SetItemsProcessed(state.iterations() * kRepetitions * kSamples);
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(body.size()));
+}
+BENCHMARK(BM_GenericRequestFastPath)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The general path alone: the document parse and the table building.
 void BM_GenericRequestParseOnly(benchmark::State& state) {
   const std::string& body = Body();
   for (auto _ : state) benchmark::DoNotOptimize(promsynth::slo::ParseGenericRequest(body));

@@ -1,38 +1,79 @@
 #include "slo/generic_checker.h"
 
+#include <algorithm>
+#include <optional>
+#include <thread>
 #include <vector>
 
+#include "slo/fast_generic_check.h"
 #include "slo/reductions.h"
 #include "slo/slo_error.h"
 
 namespace promsynth::slo {
+namespace {
+
+// Below this size a request is evaluated on the caller's thread alone: starting threads would
+// cost more than they save.
+constexpr std::size_t kParallelRequestBytes = std::size_t{1} << 20;
+// Repetitions are independent, but more threads than this bring nothing to one request.
+constexpr std::size_t kMaxRequestThreads = 4;
+
+std::size_t ThreadsFor(std::size_t body_bytes) {
+  if (body_bytes < kParallelRequestBytes) return 1;
+  return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, kMaxRequestThreads);
+}
+
+}  // namespace
+
+RepetitionResult EvaluateRepetition(const RepetitionSeries& series, const GenericSettings& settings) {
+  WarmedUpSeries survivors;
+  return EvaluateRepetition(series, settings, survivors);
+}
+
+RepetitionResult EvaluateRepetition(const RepetitionSeries& series, const GenericSettings& settings,
+                                    WarmedUpSeries& survivors) {
+  ApplyWarmup(series, settings.warmup, survivors);
+  RepetitionResult result;
+  result.value = Aggregate(settings.query_aggregation, survivors.values, survivors.timestamps);
+  if (settings.query_aggregation.kind == AggregationKind::kMode)
+    result.has_non_nan = CountNonNan(survivors.values) > 0;
+  return result;
+}
+
+bool CheckRepetitions(const std::vector<RepetitionResult>& results, const GenericSettings& settings) {
+  // pandas builds the repetition table from the modes of each repetition; with none anywhere the
+  // table has no column 0.
+  if (settings.query_aggregation.kind == AggregationKind::kMode &&
+      std::none_of(results.begin(), results.end(), [](const RepetitionResult& r) { return r.has_non_nan; })) {
+    throw SloError("mode: no repetition has a non-NaN value after the warmup (KeyError: 0)");
+  }
+  std::vector<double> values;
+  values.reserve(results.size());
+  for (const RepetitionResult& r : results) values.push_back(r.value);
+  const double result = AggregateRepetitions(settings.repetition_aggregation, values);
+  if (!settings.op) throw SloError(settings.operator_error);
+  return CheckThreshold(result, *settings.op, settings.threshold);
+}
 
 bool EvaluateGeneric(const GenericSloRequest& request) {
-  std::vector<double> results;
+  std::vector<RepetitionResult> results;
   results.reserve(request.repetitions.size());
-  const bool mode = request.query_aggregation.kind == AggregationKind::kMode;
-  bool any_mode = false;
   for (std::size_t i = 0; i < request.repetitions.size(); ++i) {
     try {
-      const WarmedUpSeries series = ApplyWarmup(request.repetitions[i], request.warmup);
-      results.push_back(Aggregate(request.query_aggregation, series.values, series.timestamps));
-      if (mode && !any_mode) any_mode = CountNonNan(series.values) > 0;
+      results.push_back(EvaluateRepetition(request.repetitions[i], request));
     } catch (const SloError& e) {
       throw SloError("results[" + std::to_string(i) + "]: " + e.what());
     }
   }
-  // pandas builds the repetition table from the modes of each repetition; with none anywhere the
-  // table has no column 0.
-  if (mode && !any_mode) {
-    throw SloError("mode: no repetition has a non-NaN value after the warmup (KeyError: 0)");
-  }
-  const double result = AggregateRepetitions(request.repetition_aggregation, results);
-  if (!request.op) throw SloError(request.operator_error);
-  return CheckThreshold(result, *request.op, request.threshold);
+  return CheckRepetitions(results, request);
 }
 
 CheckResponse EvaluateGenericRequest(std::string_view body) {
-  return RespondSafely([body] { return EvaluateGeneric(ParseGenericRequest(body)); });
+  return RespondSafely([body] {
+    if (const std::optional<bool> verdict = FastEvaluateGeneric(body, ThreadsFor(body.size())))
+      return *verdict;
+    return EvaluateGeneric(ParseGenericRequest(body));
+  });
 }
 
 }  // namespace promsynth::slo

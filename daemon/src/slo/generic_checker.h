@@ -1,11 +1,31 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "slo/check_response.h"
 #include "slo/slo_request.h"
 
 namespace promsynth::slo {
+
+/// The query-level outcome of one repetition.
+struct RepetitionResult {
+  double value = 0.0;        ///< the query aggregation of the values that survive the warmup
+  bool has_non_nan = false;  ///< for `mode` only: whether any surviving value is not NaN
+};
+
+/// Steps 2-4 of the generic checker for one repetition: the warmup filter and the query aggregation.
+/// Throws SloError where pandas raises.
+RepetitionResult EvaluateRepetition(const RepetitionSeries& series, const GenericSettings& settings);
+
+/// EvaluateRepetition with the surviving rows in `survivors`, reusing its capacity.
+RepetitionResult EvaluateRepetition(const RepetitionSeries& series, const GenericSettings& settings,
+                                    WarmedUpSeries& survivors);
+
+/// Steps 5-9 from the repetitions' outcomes, in order: the repetition aggregation and the threshold
+/// check. Throws SloError where the original answers 500 (`mode` when every repetition is empty, an
+/// invalid operator).
+bool CheckRepetitions(const std::vector<RepetitionResult>& results, const GenericSettings& settings);
 
 /// Steps 2-9 of the generic checker on a parsed request: per repetition the warmup filter and the
 /// query aggregation, then the repetition aggregation and the threshold check. Throws SloError where

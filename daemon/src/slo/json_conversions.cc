@@ -17,19 +17,23 @@ std::string TypeError(const char* what, JsonValue value) {
 }  // namespace
 
 double JsonNumberValue(JsonValue number) {
-  std::string_view text = number.number_text();
+  return JsonNumberValue(number.number_text(), number.is_integer());
+}
+
+double JsonNumberValue(std::string_view text, bool integer) {
   if (text == "NaN") return std::numeric_limits<double>::quiet_NaN();
   if (text == "Infinity") return std::numeric_limits<double>::infinity();
   if (text == "-Infinity") return -std::numeric_limits<double>::infinity();
-  if (number.is_integer()) return JsonIntegerValue(number).approx;
+  if (integer) return JsonIntegerValue(text).approx;
   const bool negative = text.front() == '-';
   if (negative) text.remove_prefix(1);
   const double magnitude = ParseUnsignedDecimal(text);
   return negative ? -magnitude : magnitude;
 }
 
-PyInt JsonIntegerValue(JsonValue number) {
-  std::string_view text = number.number_text();
+PyInt JsonIntegerValue(JsonValue number) { return JsonIntegerValue(number.number_text()); }
+
+PyInt JsonIntegerValue(std::string_view text) {
   const bool negative = text.front() == '-';
   if (negative) text.remove_prefix(1);
   return PyIntFromDigits(negative, text);

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "slo/python_int.h"
 #include "slo/python_json.h"
@@ -25,8 +26,14 @@ Converted<double> PythonFloat(JsonValue value);
 /// (overflow gives ±inf, as Python's float() does), `NaN`/`Infinity`/`-Infinity` themselves.
 double JsonNumberValue(JsonValue number);
 
+/// JsonNumberValue of a literal as written, `integer` as JsonValue::is_integer() tells.
+double JsonNumberValue(std::string_view literal, bool integer);
+
 /// The int a JSON integer literal becomes.
 PyInt JsonIntegerValue(JsonValue number);
+
+/// JsonIntegerValue of an integer literal as written.
+PyInt JsonIntegerValue(std::string_view literal);
 
 /// Python's `int(x)` on a JSON value: ints as they are, floats truncated toward zero (NaN and ±inf
 /// fail), `true` 1, `false` 0, strings by PyIntFromString. `null`, arrays and objects fail.

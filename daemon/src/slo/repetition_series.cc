@@ -8,18 +8,18 @@
 namespace promsynth::slo {
 namespace {
 
-std::vector<std::size_t> SurvivingRows(const RepetitionSeries& series, const PyInt& warmup) {
-  std::vector<std::size_t> rows;
-  rows.reserve(series.timestamps.size());
+// Calls `keep(row)` for each row that survives the warmup, in order.
+template <typename Keep>
+void ForEachSurvivor(const RepetitionSeries& series, const PyInt& warmup, Keep&& keep) {
   if (series.column == TimestampColumn::kInteger) {
     if (!warmup.exact) throw SloError("warmup: Python integer out of bounds for int64");
     // numpy's int64 scalar addition wraps around on overflow.
     const auto limit = static_cast<std::int64_t>(static_cast<std::uint64_t>(series.integer_timestamps[0]) +
                                                  static_cast<std::uint64_t>(*warmup.exact));
     for (std::size_t i = 0; i < series.integer_timestamps.size(); ++i) {
-      if (series.integer_timestamps[i] >= limit) rows.push_back(i);
+      if (series.integer_timestamps[i] >= limit) keep(i);
     }
-    return rows;
+    return;
   }
   if (series.column == TimestampColumn::kObject && series.first_timestamp_is_null) {
     throw SloError("warmup: unsupported operand type(s) for +: 'NoneType' and 'int'");
@@ -27,9 +27,8 @@ std::vector<std::size_t> SurvivingRows(const RepetitionSeries& series, const PyI
   if (warmup.float_overflow) throw SloError("warmup: int too large to convert to float");
   const double limit = series.timestamps[0] + warmup.approx;
   for (std::size_t i = 0; i < series.timestamps.size(); ++i) {
-    if (series.timestamps[i] >= limit) rows.push_back(i);
+    if (series.timestamps[i] >= limit) keep(i);
   }
-  return rows;
 }
 
 }  // namespace
@@ -42,22 +41,27 @@ RepetitionSeries SeriesFromSamples(std::vector<double> timestamps, std::vector<d
 }
 
 WarmedUpSeries ApplyWarmup(const RepetitionSeries& series, const PyInt& warmup) {
+  WarmedUpSeries out;
+  ApplyWarmup(series, warmup, out);
+  return out;
+}
+
+void ApplyWarmup(const RepetitionSeries& series, const PyInt& warmup, WarmedUpSeries& out) {
   if (series.timestamps.empty()) throw SloError("series has no rows (KeyError: 0)");
   if (series.values.size() != series.timestamps.size()) throw SloError("series columns differ in length");
-  const std::vector<std::size_t> rows = SurvivingRows(series, warmup);
-  WarmedUpSeries out;
-  out.timestamps.reserve(rows.size());
-  out.values.reserve(rows.size());
+  out.timestamps.clear();
+  out.values.clear();
+  out.timestamps.reserve(series.timestamps.size());
+  out.values.reserve(series.timestamps.size());
   auto bad = series.unconvertible.begin();
-  for (const std::size_t row : rows) {
+  ForEachSurvivor(series, warmup, [&](std::size_t row) {
     while (bad != series.unconvertible.end() && bad->row < row) ++bad;
     if (bad != series.unconvertible.end() && bad->row == row) {
       throw SloError("value in row " + std::to_string(row) + ": " + bad->reason);
     }
     out.timestamps.push_back(series.timestamps[row]);
     out.values.push_back(series.values[row]);
-  }
-  return out;
+  });
 }
 
 }  // namespace promsynth::slo

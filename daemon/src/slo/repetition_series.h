@@ -54,4 +54,7 @@ struct WarmedUpSeries {
 /// `float()` rejects.
 WarmedUpSeries ApplyWarmup(const RepetitionSeries& series, const PyInt& warmup);
 
+/// ApplyWarmup into `out`, reusing its capacity.
+void ApplyWarmup(const RepetitionSeries& series, const PyInt& warmup, WarmedUpSeries& out);
+
 }  // namespace promsynth::slo

@@ -56,29 +56,38 @@ RepetitionSeries ParseRepetition(JsonValue repetition, std::size_t index) {
 
 }  // namespace
 
-GenericSloRequest ParseGenericRequest(std::string_view body) {
-  const JsonDocument document(body);
-  const JsonValue root = document.root();
-  const JsonValue metadata = Require(root, "metadata", "request");
-  GenericSloRequest request;
-
+GenericSettings ParseGenericSettings(JsonValue metadata) {
+  GenericSettings settings;
   const Converted<PyInt> warmup = PythonInt(RequireWarmup(metadata));
   if (!warmup.value) throw SloError("metadata.warmupSeconds: " + warmup.error);
-  request.warmup = *warmup.value;
-  request.query_aggregation = RequireAggregation(metadata, "queryAggregation");
-  request.repetition_aggregation = RequireAggregation(metadata, "repetitionAggregation");
+  settings.warmup = *warmup.value;
+  settings.query_aggregation = RequireAggregation(metadata, "queryAggregation");
+  settings.repetition_aggregation = RequireAggregation(metadata, "repetitionAggregation");
 
   const JsonValue op = Require(metadata, "operator", "metadata");
-  if (op.kind() == JsonKind::kString) request.op = ParseOperator(op.string());
-  if (!request.op) {
-    const std::string shown = op.kind() == JsonKind::kString ? "\"" + std::string(op.string()) + "\""
-                                                             : "of type " + std::string(op.PythonTypeName());
-    request.operator_error = "metadata.operator " + shown + " is not one of lt, lte, gt, gte, true, false";
+  if (op.kind() == JsonKind::kString) settings.op = ParseOperator(op.string());
+  if (!settings.op) {
+    // Appended piecewise: GCC 12 warns (-Wrestrict, a false positive) on `"\"" + std::string(...)`.
+    std::string shown;
+    if (op.kind() == JsonKind::kString) {
+      shown.append("\"").append(op.string()).append("\"");
+    } else {
+      shown.append("of type ").append(op.PythonTypeName());
+    }
+    settings.operator_error = "metadata.operator " + shown + " is not one of lt, lte, gt, gte, true, false";
   }
 
   const Converted<double> threshold = PythonFloat(Require(metadata, "threshold", "metadata"));
   if (!threshold.value) throw SloError("metadata.threshold: " + threshold.error);
-  request.threshold = *threshold.value;
+  settings.threshold = *threshold.value;
+  return settings;
+}
+
+GenericSloRequest ParseGenericRequest(std::string_view body) {
+  const JsonDocument document(body);
+  const JsonValue root = document.root();
+  GenericSloRequest request;
+  static_cast<GenericSettings&>(request) = ParseGenericSettings(Require(root, "metadata", "request"));
 
   const JsonValue results = Require(root, "results", "request");
   if (results.kind() != JsonKind::kArray) {

@@ -7,13 +7,14 @@
 
 #include "slo/aggregation.h"
 #include "slo/python_int.h"
+#include "slo/python_json.h"
 #include "slo/repetition_series.h"
 #include "slo/threshold_check.h"
 
 namespace promsynth::slo {
 
-/// A parsed request of the generic checker (`POST /`), ready for EvaluateGeneric.
-struct GenericSloRequest {
+/// What the generic checker reads from a request's `metadata`.
+struct GenericSettings {
   /// `int(metadata.warmupSeconds)`, or `int(metadata.warmup)` in the v0.10.x dialect; seconds.
   PyInt warmup;
   Aggregation query_aggregation;       ///< applied to each repetition's surviving values
@@ -24,9 +25,18 @@ struct GenericSloRequest {
   std::string operator_error;  ///< the 500 reason when `op` is unset
   /// `float(metadata.threshold)`.
   double threshold = 0.0;
+};
+
+/// A parsed request of the generic checker (`POST /`), ready for EvaluateGeneric.
+struct GenericSloRequest : GenericSettings {
   /// The first series of each repetition, in order.
   std::vector<RepetitionSeries> repetitions;
 };
+
+/// Reads the settings from `metadata` as the original does: `warmupSeconds` (else `warmup`) through
+/// `int()`, both aggregation names, `operator`, `float(threshold)`; extra keys are ignored. Throws
+/// SloError for anything the original answers with 500 before it aggregates.
+GenericSettings ParseGenericSettings(JsonValue metadata);
 
 /// Parses a request body the way the original reads it: Python's `json.loads` of the raw body
 /// (Content-Type is irrelevant), then `metadata.warmupSeconds` (else `metadata.warmup`) through

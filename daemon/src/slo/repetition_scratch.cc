@@ -1,0 +1,42 @@
+#include "slo/repetition_scratch.h"
+
+#include <utility>
+
+namespace promsynth::slo {
+
+std::size_t RepetitionScratch::CapacityBytes() const {
+  return sizeof(double) * (series.timestamps.capacity() + series.values.capacity() +
+                           survivors.timestamps.capacity() + survivors.values.capacity()) +
+         sizeof(std::int64_t) * series.integer_timestamps.capacity() +
+         sizeof(UnconvertibleValue) * series.unconvertible.capacity();
+}
+
+ScratchPool& ScratchPool::Shared() {
+  static ScratchPool pool;
+  return pool;
+}
+
+std::unique_ptr<RepetitionScratch> ScratchPool::Acquire() {
+  {
+    const std::lock_guard lock(mutex_);
+    if (!kept_.empty()) {
+      std::unique_ptr<RepetitionScratch> scratch = std::move(kept_.back());
+      kept_.pop_back();
+      return scratch;
+    }
+  }
+  return std::make_unique<RepetitionScratch>();
+}
+
+void ScratchPool::Release(std::unique_ptr<RepetitionScratch> scratch) {
+  if (!scratch || scratch->CapacityBytes() > kMaxKeptBytes) return;
+  const std::lock_guard lock(mutex_);
+  if (kept_.size() < kMaxKept) kept_.push_back(std::move(scratch));
+}
+
+std::size_t ScratchPool::kept() const {
+  const std::lock_guard lock(mutex_);
+  return kept_.size();
+}
+
+}  // namespace promsynth::slo
