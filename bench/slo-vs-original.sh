@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The SLO figure of the performance issue: one Theodolite-sized generic check (10 repetitions x
-# 100,000 samples, about 40 MB of JSON, p99 per repetition, median over them) POSTed with curl to
+# 100,000 samples, about 30 MB of JSON, p99 per repetition, median over them) POSTed with curl to
 # promsynth's `POST /` and to the original checker (Theodolite's slo-checker/generic, run by
-# Debian's python3 with pandas, scipy, fastapi and uvicorn), both on 127.0.0.1, one after the
-# other in one run. Prints each side's answers and request times and the ratio of the medians.
+# Debian's python3 with pandas, scipy, fastapi and uvicorn), both listening on 127.0.0.1 at once,
+# requests alternating between them. Prints each side's answers and request times and the
+# ratio of the medians.
 # The original is not part of this repository: point THEODOLITE_DIR at a checkout of
 # github.com/cau-se/theodolite, and install its runtime from Debian first:
 #   apt-get install python3-pandas python3-scipy python3-fastapi python3-uvicorn
@@ -42,33 +43,33 @@ wait_for() {  # URL PID LOG
   echo "slo-vs-original: $1 did not come up" >&2; exit 1
 }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-# Times REQUESTS POSTs of the body to URL; prints the answers on stderr, the median seconds on stdout.
-measure() {
-  local times=()
-  for _ in $(seq 1 "$requests"); do
-    local r
-    r=$(curl -s -o "$work/answer" -w '%{time_total}' -H 'Content-Type: application/json' --data-binary "@$work/body.json" "$1")
-    times+=("$r")
-    echo "  $(cat "$work/answer") in ${r} s" >&2
-  done
-  printf '%s\n' "${times[@]}" | median
+# POSTs the body to URL once; prints the seconds it took, and the answer on stderr.
+post() {
+  local seconds
+  seconds=$(curl -s -o "$work/answer" -w '%{time_total}' -H 'Content-Type: application/json' --data-binary "@$work/body.json" "$1")
+  echo "  $2: $(cat "$work/answer") in ${seconds} s" >&2
+  echo "$seconds"
 }
 
 echo "body: $(stat -c %s "$work/body.json") bytes, $requests requests each" >&2
-port=$(free_port)
+ours_port=$(free_port)
 echo 'metrics: [{name: idle, generator: {kind: constant}}]' > "$work/config.yml"
-"$binary" --config.file="$work/config.yml" --web.listen-address="127.0.0.1:$port" 2> "$work/promsynth.log" &
+"$binary" --config.file="$work/config.yml" --web.listen-address="127.0.0.1:$ours_port" 2> "$work/promsynth.log" &
 pids+=($!)
-wait_for "http://127.0.0.1:$port/-/ready" "${pids[-1]}" "$work/promsynth.log"
-echo "promsynth POST /:" >&2
-ours=$(measure "http://127.0.0.1:$port/")
+wait_for "http://127.0.0.1:$ours_port/-/ready" "${pids[-1]}" "$work/promsynth.log"
 
-port=$(free_port)
-(cd "$app" && LOG_LEVEL=WARNING exec /usr/bin/python3 -m uvicorn main:app --host 127.0.0.1 --port "$port" \
+theirs_port=$(free_port)
+(cd "$app" && LOG_LEVEL=WARNING exec /usr/bin/python3 -m uvicorn main:app --host 127.0.0.1 --port "$theirs_port" \
    --log-level warning) 2> "$work/original.log" &
 pids+=($!)
-wait_for "http://127.0.0.1:$port/docs" "${pids[-1]}" "$work/original.log"
-echo "original (Theodolite slo-checker/generic) POST /:" >&2
-theirs=$(measure "http://127.0.0.1:$port/")
+wait_for "http://127.0.0.1:$theirs_port/docs" "${pids[-1]}" "$work/original.log"
 
-awk -v o="$ours" -v t="$theirs" 'BEGIN { printf "median: promsynth %.3f s, original %.3f s: promsynth %.1fx faster\n", o, t, t / o }'
+# Requests alternate between the two, so a slow spell of a shared machine lands on both sides.
+ours=() theirs=()
+for _ in $(seq 1 "$requests"); do
+  ours+=("$(post "http://127.0.0.1:$ours_port/" "promsynth")")
+  theirs+=("$(post "http://127.0.0.1:$theirs_port/" "original ")")
+done
+o=$(printf '%s\n' "${ours[@]}" | median)
+t=$(printf '%s\n' "${theirs[@]}" | median)
+awk -v o="$o" -v t="$t" 'BEGIN { printf "median: promsynth %.3f s, original %.3f s: promsynth %.1fx faster\n", o, t, t / o }'

@@ -1,6 +1,7 @@
 #include "slo/fast_generic_check.h"
 
 #include <algorithm>
+#include <cmath>
 #include <condition_variable>
 #include <cstring>
 #include <memory>
@@ -10,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "slo/exact_decimal.h"
 #include "slo/generic_checker.h"
 #include "slo/json_conversions.h"
 #include "slo/python_float.h"
@@ -365,16 +367,22 @@ void ReadRows(std::string_view rows, RepetitionSeries& series) {
       series.integer_timestamps.push_back(*exact.exact);
     } else {
       has_float = true;
-      series.timestamps.push_back(JsonNumberValue(timestamp.text, false));
+      const double exact = ExactDecimal(timestamp.text);  // NaN for a negative or long literal
+      series.timestamps.push_back(std::isnan(exact) ? JsonNumberValue(timestamp.text, false) : exact);
       series.integer_timestamps.push_back(0);
     }
     cursor.SkipWhitespace();
     cursor.Expect(',');
     cursor.SkipWhitespace();
     if (cursor.Peek() == '"') {
-      const std::optional<double> value = PythonFloatFromString(cursor.PlainString());
-      if (!value) Leave();  // an error only if the row survives the warmup: the general path knows
-      series.values.push_back(*value);
+      const std::string_view text = cursor.PlainString();
+      if (const double exact = ExactDecimal(text); !std::isnan(exact)) {
+        series.values.push_back(exact);
+      } else {
+        const std::optional<double> value = PythonFloatFromString(text);
+        if (!value) Leave();  // an error only if the row survives the warmup: the general path knows
+        series.values.push_back(*value);
+      }
     } else {
       const NumberLiteral value = cursor.Number();
       series.values.push_back(value.integer ? SmallInteger(value).approx

@@ -1,13 +1,14 @@
 #include "slo/python_float.h"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <string>
 #include <system_error>
 
+#include "slo/exact_decimal.h"
 #include "slo/unicode_text.h"
 
 namespace promsynth::slo {
@@ -64,57 +65,10 @@ std::size_t DecimalLiteralLength(std::string_view s) {
   return i;
 }
 
-// Clinger's fast path: a literal whose value is m × 10^e with m ≤ 2^53 and |e| ≤ 22 is one correctly
-// rounded IEEE multiplication or division away, since both operands are exact doubles. Covers
-// nearly every sample value and timestamp; nothing for the rest.
-std::optional<double> ExactlyRepresentableDecimal(std::string_view literal) {
-  constexpr std::uint64_t kTwoTo53 = std::uint64_t{1} << 53;
-  constexpr int kMaxSignificant = 19;  // 10^19 - 1 still fits an uint64
-  static constexpr std::array<double, 23> kPowersOfTen = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                                          1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                                          1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-  std::uint64_t mantissa = 0;
-  int significant = 0;
-  std::int64_t exponent = 0;
-  std::size_t i = 0;
-  bool fraction = false;
-  for (; i < literal.size(); ++i) {
-    const char c = literal[i];
-    if (c == '.') {
-      fraction = true;
-      continue;
-    }
-    if (!IsDigit(c)) break;
-    if (mantissa != 0 || c != '0') {
-      if (++significant > kMaxSignificant) return std::nullopt;
-    }
-    mantissa = mantissa * 10 + static_cast<std::uint64_t>(c - '0');
-    if (fraction) --exponent;
-  }
-  if (i < literal.size()) {  // the exponent, after 'e' or 'E'
-    ++i;
-    bool negative = false;
-    if (i < literal.size() && (literal[i] == '+' || literal[i] == '-')) negative = literal[i++] == '-';
-    if (literal.size() - i > 4) return std::nullopt;
-    std::int64_t written = 0;
-    for (; i < literal.size(); ++i) written = written * 10 + (literal[i] - '0');
-    exponent += negative ? -written : written;
-  }
-  if (mantissa == 0) return 0.0;
-  while (mantissa > kTwoTo53 && mantissa % 10 == 0) {
-    mantissa /= 10;
-    ++exponent;
-  }
-  if (mantissa > kTwoTo53 || exponent < -22 || exponent > 22) return std::nullopt;
-  const auto m = static_cast<double>(mantissa);
-  return exponent >= 0 ? m * kPowersOfTen[static_cast<std::size_t>(exponent)]
-                       : m / kPowersOfTen[static_cast<std::size_t>(-exponent)];
-}
-
 }  // namespace
 
 double ParseUnsignedDecimal(std::string_view literal) {
-  if (const std::optional<double> exact = ExactlyRepresentableDecimal(literal)) return *exact;
+  if (const double exact = ExactDecimal(literal); !std::isnan(exact)) return exact;
   double value = 0.0;
   const auto [ptr, ec] = std::from_chars(literal.data(), literal.data() + literal.size(), value);
   if (ec != std::errc::result_out_of_range) return value;
@@ -152,6 +106,8 @@ double ParseUnsignedDecimal(std::string_view literal) {
 }
 
 std::optional<double> PythonFloatFromString(std::string_view text) {
+  // The common case, a plain unsigned decimal, in one pass.
+  if (const double exact = ExactDecimal(text); !std::isnan(exact)) return exact;
   // Plain ASCII without underscores (every Prometheus sample) needs no transformed copy.
   const bool plain =
       std::all_of(text.begin(), text.end(), [](char c) { return c > 0 && c < 127 && c != '_'; });
