@@ -1,6 +1,7 @@
 #include "slo/fast_generic_check.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <condition_variable>
 #include <cstring>
@@ -10,6 +11,10 @@
 #include <string_view>
 #include <thread>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "slo/exact_decimal.h"
 #include "slo/generic_checker.h"
@@ -149,29 +154,55 @@ class Cursor {
   }
 
   /// Moves past the array at the cursor by counting brackets outside strings. Only a scan for the
-  /// end: ReadRows validates the content, and that the array ends exactly there.
+  /// end: ReadRows validates the content, and that the array ends exactly there. The serial part
+  /// of the fast path, so it looks at sixteen bytes at a time and steps only through the brackets
+  /// and quotes among them (about four in a row of thirty bytes).
   void SkipArrayQuickly() {
     int depth = 0;
+    bool in_string = false;
     const char* p = p_;
-    while (p < end_) {
-      const char c = *p++;
-      if (c == '[') {
-        ++depth;
-      } else if (c == ']') {
-        if (--depth == 0) {
-          p_ = p;
+#if defined(__SSE2__)
+    const __m128i open = _mm_set1_epi8('[');
+    const __m128i close = _mm_set1_epi8(']');
+    const __m128i quote = _mm_set1_epi8('"');
+    for (; end_ - p >= 16; p += 16) {
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      auto marks = static_cast<unsigned>(_mm_movemask_epi8(
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, open), _mm_cmpeq_epi8(block, close)),
+                       _mm_cmpeq_epi8(block, quote))));
+      for (; marks != 0; marks &= marks - 1) {
+        const int i = std::countr_zero(marks);
+        if (StepStructural(p[i], depth, in_string)) {
+          p_ = p + i + 1;
           return;
         }
-      } else if (c == '"') {
-        p = static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end_ - p)));
-        if (p == nullptr) Leave();
-        ++p;
+      }
+    }
+#endif
+    for (; p < end_; ++p) {
+      if (StepStructural(*p, depth, in_string)) {
+        p_ = p + 1;
+        return;
       }
     }
     Leave();
   }
 
  private:
+  /// One byte of SkipArrayQuickly's scan; true when it closes the outermost array.
+  static bool StepStructural(char c, int& depth, bool& in_string) {
+    if (c == '"') {
+      in_string = !in_string;
+    } else if (!in_string) {
+      if (c == '[') {
+        ++depth;
+      } else if (c == ']') {
+        return --depth == 0;
+      }
+    }
+    return false;
+  }
+
   void SkipWord(std::string_view word) {
     if (static_cast<std::size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word)
       Leave();
