@@ -8,7 +8,7 @@
 # The original is not part of this repository: point THEODOLITE_DIR at a checkout of
 # github.com/cau-se/theodolite, and install its runtime from Debian first:
 #   apt-get install python3-pandas python3-scipy python3-fastapi python3-uvicorn
-# Usage: THEODOLITE_DIR=DIR bench/slo-vs-original.sh BINARY [REQUESTS]
+# Usage: THEODOLITE_DIR=DIR [PAUSE=seconds] bench/slo-vs-original.sh BINARY [REQUESTS]
 set -euo pipefail
 binary=${1:?usage: THEODOLITE_DIR=DIR slo-vs-original.sh BINARY [REQUESTS]}
 requests=${2:-5}
@@ -64,11 +64,15 @@ theirs_port=$(free_port)
 pids+=($!)
 wait_for "http://127.0.0.1:$theirs_port/docs" "${pids[-1]}" "$work/original.log"
 
-# Requests alternate between the two, so a slow spell of a shared machine lands on both sides.
+# Requests alternate between the two, so a slow spell of a shared machine lands on both sides. A
+# pause after each lets the server that answered finish its clean-up (the original frees its
+# frames after it has answered) before the other one is timed.
 ours=() theirs=()
 for _ in $(seq 1 "$requests"); do
   ours+=("$(post "http://127.0.0.1:$ours_port/" "promsynth")")
+  sleep "${PAUSE:-1}"
   theirs+=("$(post "http://127.0.0.1:$theirs_port/" "original ")")
+  sleep "${PAUSE:-1}"
 done
 o=$(printf '%s\n' "${ours[@]}" | median)
 t=$(printf '%s\n' "${theirs[@]}" | median)
