@@ -77,7 +77,9 @@ std::optional<MappedBuffer> HttpExchange::ReadBody(size_t limit) {
     mg_write(connection_, kContinue.data(), kContinue.size());
     sent_continue_ = true;
   }
-  MappedBuffer body;
+  // The body goes into the mapping the last large body left behind, when there is one: its pages
+  // are backed already (see MappingPool).
+  MappedBuffer body(0, MappingPool::Shared());
   int n = 0;
   if (info->content_length > 0) {
     // The reads go straight into a mapping reserved at the declared length: its pages are backed

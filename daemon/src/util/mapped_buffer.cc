@@ -40,23 +40,41 @@ void AdviseHugePages(void* start, std::size_t bytes) {
 
 MappedBuffer::MappedBuffer(std::size_t capacity) { Reserve(capacity); }
 
-MappedBuffer::~MappedBuffer() {
-  if (data_ != nullptr) munmap(data_, capacity_);
+MappedBuffer::MappedBuffer(std::size_t capacity, MappingPool& pool) : pool_(&pool) {
+  const MappingPool::Mapping kept = pool.Take();
+  data_ = kept.data;
+  capacity_ = kept.bytes;
+  Reserve(capacity);  // a mapping that is too small grows, keeping the pages it has
 }
+
+MappedBuffer::~MappedBuffer() { Release(); }
 
 MappedBuffer::MappedBuffer(MappedBuffer&& other) noexcept
     : data_(std::exchange(other.data_, nullptr)),
       size_(std::exchange(other.size_, 0)),
-      capacity_(std::exchange(other.capacity_, 0)) {}
+      capacity_(std::exchange(other.capacity_, 0)),
+      pool_(std::exchange(other.pool_, nullptr)) {}
 
 MappedBuffer& MappedBuffer::operator=(MappedBuffer&& other) noexcept {
   if (this != &other) {
-    if (data_ != nullptr) munmap(data_, capacity_);
+    Release();
     data_ = std::exchange(other.data_, nullptr);
     size_ = std::exchange(other.size_, 0);
     capacity_ = std::exchange(other.capacity_, 0);
+    pool_ = std::exchange(other.pool_, nullptr);
   }
   return *this;
+}
+
+void MappedBuffer::Release() {
+  if (data_ == nullptr) return;
+  if (pool_ != nullptr) {
+    pool_->Give({data_, capacity_});
+  } else {
+    munmap(data_, capacity_);
+  }
+  data_ = nullptr;
+  size_ = capacity_ = 0;
 }
 
 void MappedBuffer::Reserve(std::size_t capacity) {
