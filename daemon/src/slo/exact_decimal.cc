@@ -5,14 +5,14 @@
 #include <cstring>
 #include <limits>
 
+#include "slo/unicode_text.h"
+
 namespace promsynth::slo {
 namespace {
 
 constexpr int kMaxSignificant = 19;  // 10^19 - 1 still fits an uint64
 constexpr std::uint64_t kTwoTo53 = std::uint64_t{1} << 53;
 constexpr int kMaxExactPowerOfTen = 22;  // 10^22 is the largest power of ten a double holds exactly
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 /// Reads the digit run at `p` into `mantissa`, eight at a time where it can. Zeros before the
 /// first significant digit are skipped, not counted. False when the run has more significant
@@ -33,7 +33,7 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
       p += 8;
     }
   }
-  for (; p < end && IsDigit(*p); ++p) {
+  for (; p < end && IsAsciiDigit(*p); ++p) {
     if (++significant > kMaxSignificant) return false;
     mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p - '0');
   }
@@ -84,7 +84,7 @@ double ExactDecimal(std::string_view literal) {
     if (p == end || end - p > 4) return kNotExact;  // no digits, or more than this path needs
     std::int64_t written = 0;
     for (; p < end; ++p) {
-      if (!IsDigit(*p)) return kNotExact;
+      if (!IsAsciiDigit(*p)) return kNotExact;
       written = written * 10 + (*p - '0');
     }
     exponent += negative ? -written : written;

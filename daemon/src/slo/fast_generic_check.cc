@@ -4,7 +4,6 @@
 #include <bit>
 #include <cmath>
 #include <condition_variable>
-#include <cstring>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -25,6 +24,7 @@
 #include "slo/repetition_series.h"
 #include "slo/slo_error.h"
 #include "slo/slo_request.h"
+#include "slo/unicode_text.h"
 
 namespace promsynth::slo {
 namespace {
@@ -42,9 +42,7 @@ constexpr std::size_t kMaxSkippedNumberLength = 4000;
 // Integer timestamps and values of at most this many digits are exact in an int64.
 constexpr std::size_t kMaxExactDigits = 18;
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-bool IsHexDigit(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool IsHexDigit(char c) { return IsAsciiDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
 /// A JSON number literal as Python's NUMBER_RE reads it.
 struct NumberLiteral {
@@ -94,22 +92,22 @@ class Cursor {
   NumberLiteral Number() {
     const char* start = p_;
     Take('-');
-    if (!IsDigit(Peek())) Leave();
+    if (!IsAsciiDigit(Peek())) Leave();
     if (!Take('0')) {
-      while (IsDigit(Peek())) ++p_;
+      while (IsAsciiDigit(Peek())) ++p_;
     }
     bool integer = true;
-    if (Peek() == '.' && p_ + 1 < end_ && IsDigit(p_[1])) {
+    if (Peek() == '.' && p_ + 1 < end_ && IsAsciiDigit(p_[1])) {
       integer = false;
       p_ += 2;
-      while (IsDigit(Peek())) ++p_;
+      while (IsAsciiDigit(Peek())) ++p_;
     }
     if (Peek() == 'e' || Peek() == 'E') {
       const char* k = p_ + 1;
       if (k < end_ && (*k == '+' || *k == '-')) ++k;
-      if (k < end_ && IsDigit(*k)) {
+      if (k < end_ && IsAsciiDigit(*k)) {
         integer = false;
-        while (k < end_ && IsDigit(*k)) ++k;
+        while (k < end_ && IsAsciiDigit(*k)) ++k;
         p_ = k;
       }
     }
@@ -407,6 +405,8 @@ void ReadRows(std::string_view rows, RepetitionSeries& series) {
     cursor.SkipWhitespace();
     if (cursor.Peek() == '"') {
       const std::string_view text = cursor.PlainString();
+      // PythonFloatFromString tries ExactDecimal first too, but returns through the stack (see
+      // exact_decimal.h); nearly every value is answered here without that.
       if (const double exact = ExactDecimal(text); !std::isnan(exact)) {
         series.values.push_back(exact);
       } else {

@@ -14,8 +14,6 @@
 namespace promsynth::slo {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 bool EqualsIgnoreCase(std::string_view text, std::string_view lower) {
   if (text.size() != lower.size()) return false;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -33,9 +31,9 @@ std::optional<std::string> RemoveUnderscores(std::string text) {
   char prev = '\0';
   for (const char c : text) {
     if (c == '_') {
-      if (!IsDigit(prev)) return std::nullopt;
+      if (!IsAsciiDigit(prev)) return std::nullopt;
     } else {
-      if (prev == '_' && !IsDigit(c)) return std::nullopt;
+      if (prev == '_' && !IsAsciiDigit(c)) return std::nullopt;
       out.push_back(c);
     }
     prev = c;
@@ -48,17 +46,17 @@ std::optional<std::string> RemoveUnderscores(std::string text) {
 std::size_t DecimalLiteralLength(std::string_view s) {
   std::size_t i = 0;
   std::size_t digits = 0;
-  while (i < s.size() && IsDigit(s[i])) ++i, ++digits;
+  while (i < s.size() && IsAsciiDigit(s[i])) ++i, ++digits;
   if (i < s.size() && s[i] == '.') {
     ++i;
-    while (i < s.size() && IsDigit(s[i])) ++i, ++digits;
+    while (i < s.size() && IsAsciiDigit(s[i])) ++i, ++digits;
   }
   if (digits == 0) return 0;
   if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
     std::size_t j = i + 1;
     if (j < s.size() && (s[j] == '+' || s[j] == '-')) ++j;
-    if (j < s.size() && IsDigit(s[j])) {
-      while (j < s.size() && IsDigit(s[j])) ++j;
+    if (j < s.size() && IsAsciiDigit(s[j])) {
+      while (j < s.size() && IsAsciiDigit(s[j])) ++j;
       i = j;
     }
   }

@@ -10,8 +10,6 @@
 namespace promsynth::slo {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 // 2^63 as a double: the first value beyond int64 on the positive side; -2^63 still fits.
 constexpr double kTwoTo63 = 9223372036854775808.0;
 
@@ -51,14 +49,14 @@ std::optional<PyInt> PyIntFromString(std::string_view text) {
     negative = s.front() == '-';
     s.remove_prefix(1);
   }
-  if (s.empty() || !IsDigit(s.front())) return std::nullopt;
+  if (s.empty() || !IsAsciiDigit(s.front())) return std::nullopt;
   std::string digits;
   digits.reserve(s.size());
   char prev = '\0';
   for (const char c : s) {
     if (c == '_') {
       if (prev == '_') return std::nullopt;
-    } else if (IsDigit(c)) {
+    } else if (IsAsciiDigit(c)) {
       digits.push_back(c);
     } else {
       return std::nullopt;

@@ -32,6 +32,9 @@ std::string TransformDecimalAndSpaceToAscii(std::string_view text);
 /// CPython's `Py_ISSPACE` on an ASCII byte: space, \t, \n, \v, \f, \r.
 constexpr bool IsAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
+/// An ASCII decimal digit, '0' to '9'.
+constexpr bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
 /// Quotes a string for an error message the way Python's `repr` would for simple text, e.g. `'abc'`,
 /// cut to `max_code_points`.
 std::string QuoteForMessage(std::string_view text, std::size_t max_code_points = 40);
