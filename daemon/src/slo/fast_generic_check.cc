@@ -4,6 +4,7 @@
 #include <bit>
 #include <cmath>
 #include <condition_variable>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -41,6 +42,7 @@ constexpr int kMaxSkipDepth = 64;
 constexpr std::size_t kMaxSkippedNumberLength = 4000;
 // Integer timestamps and values of at most this many digits are exact in an int64.
 constexpr std::size_t kMaxExactDigits = 18;
+constexpr std::uint64_t kExactIntegerBound = 1'000'000'000'000'000'000;  // 10^kMaxExactDigits
 
 bool IsHexDigit(char c) { return IsAsciiDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
@@ -56,6 +58,9 @@ class Cursor {
   explicit Cursor(std::string_view text) : p_(text.data()), end_(text.data() + text.size()) {}
 
   const char* position() const { return p_; }
+  const char* end() const { return end_; }
+  /// Moves to `p`, a position between here and the end that a caller has read up to.
+  void MoveTo(const char* p) { p_ = p; }
   bool AtEnd() const { return p_ == end_; }
   char Peek() const { return p_ < end_ ? *p_ : '\0'; }
 
@@ -374,6 +379,71 @@ PyInt SmallInteger(const NumberLiteral& number) {
   return JsonIntegerValue(number.text);
 }
 
+/// The columns ReadRows fills, and how the timestamps have typed so far.
+struct RowColumns {
+  RepetitionSeries& series;
+  bool has_float = false;  ///< a float timestamp was read: the column is float64
+
+  void AddInteger(std::int64_t exact, double approx) {
+    series.timestamps.push_back(approx);
+    // Once a float is seen the integers are dropped, so they are no longer kept.
+    if (!has_float) series.integer_timestamps.push_back(exact);
+  }
+  void AddFloat(double timestamp) {
+    series.timestamps.push_back(timestamp);
+    has_float = true;
+  }
+};
+
+// The timestamp at the cursor: most in one pass (ScanDecimal), the rest through NUMBER_RE and the
+// full conversions.
+void ReadTimestamp(Cursor& cursor, RowColumns& columns) {
+  const char* p = cursor.position();
+  DecimalDigits digits;
+  if (ScanDecimal<DecimalGrammar::kJsonNumber>(p, cursor.end(), digits)) {
+    if (!digits.fraction_or_exponent) {
+      if (digits.mantissa < kExactIntegerBound) {  // JSON has no leading zeros: at most 18 digits
+        columns.AddInteger(static_cast<std::int64_t>(digits.mantissa), static_cast<double>(digits.mantissa));
+        cursor.MoveTo(p);
+        return;
+      }
+    } else if (const double exact = ExactDecimalValue(digits); !std::isnan(exact)) {
+      columns.AddFloat(exact);
+      cursor.MoveTo(p);
+      return;
+    }
+  }
+  const NumberLiteral timestamp = cursor.Number();
+  if (timestamp.integer) {
+    const PyInt exact = SmallInteger(timestamp);
+    columns.AddInteger(*exact.exact, exact.approx);
+  } else {
+    columns.AddFloat(JsonNumberValue(timestamp.text, false));
+  }
+}
+
+// The value cell at the cursor: a string of digits in one pass (ScanDecimal), anything else
+// through Python's float().
+void ReadValue(Cursor& cursor, RepetitionSeries& series) {
+  if (cursor.Peek() != '"') {
+    const NumberLiteral value = cursor.Number();
+    series.values.push_back(value.integer ? SmallInteger(value).approx : JsonNumberValue(value.text, false));
+    return;
+  }
+  const char* p = cursor.position() + 1;
+  DecimalDigits digits;
+  if (ScanDecimal<DecimalGrammar::kPythonFloat>(p, cursor.end(), digits) && p < cursor.end() && *p == '"') {
+    if (const double exact = ExactDecimalValue(digits); !std::isnan(exact)) {
+      series.values.push_back(exact);
+      cursor.MoveTo(p + 1);
+      return;
+    }
+  }
+  const std::optional<double> value = PythonFloatFromString(cursor.PlainString());
+  if (!value) Leave();  // an error only if the row survives the warmup: the general path knows
+  series.values.push_back(*value);
+}
+
 // Parses the `values` array `rows` into `series` (reusing its capacity), with the column typing
 // and conversions of SeriesFromJson.
 void ReadRows(std::string_view rows, RepetitionSeries& series) {
@@ -382,43 +452,18 @@ void ReadRows(std::string_view rows, RepetitionSeries& series) {
   series.values.clear();
   series.unconvertible.clear();
   series.first_timestamp_is_null = false;
-  bool has_float = false;
+  RowColumns columns{series};
   Cursor cursor(rows);
   cursor.Expect('[');
   cursor.SkipWhitespace();
   for (;;) {
     cursor.Expect('[');
     cursor.SkipWhitespace();
-    const NumberLiteral timestamp = cursor.Number();
-    if (timestamp.integer) {
-      const PyInt exact = SmallInteger(timestamp);
-      series.timestamps.push_back(exact.approx);
-      series.integer_timestamps.push_back(*exact.exact);
-    } else {
-      has_float = true;
-      const double exact = ExactDecimal(timestamp.text);  // NaN for a negative or long literal
-      series.timestamps.push_back(std::isnan(exact) ? JsonNumberValue(timestamp.text, false) : exact);
-      series.integer_timestamps.push_back(0);
-    }
+    ReadTimestamp(cursor, columns);
     cursor.SkipWhitespace();
     cursor.Expect(',');
     cursor.SkipWhitespace();
-    if (cursor.Peek() == '"') {
-      const std::string_view text = cursor.PlainString();
-      // PythonFloatFromString tries ExactDecimal first too, but returns through the stack (see
-      // exact_decimal.h); nearly every value is answered here without that.
-      if (const double exact = ExactDecimal(text); !std::isnan(exact)) {
-        series.values.push_back(exact);
-      } else {
-        const std::optional<double> value = PythonFloatFromString(text);
-        if (!value) Leave();  // an error only if the row survives the warmup: the general path knows
-        series.values.push_back(*value);
-      }
-    } else {
-      const NumberLiteral value = cursor.Number();
-      series.values.push_back(value.integer ? SmallInteger(value).approx
-                                            : JsonNumberValue(value.text, false));
-    }
+    ReadValue(cursor, series);
     cursor.SkipWhitespace();
     cursor.Expect(']');
     cursor.SkipWhitespace();
@@ -427,8 +472,8 @@ void ReadRows(std::string_view rows, RepetitionSeries& series) {
   }
   cursor.Expect(']');
   if (!cursor.AtEnd()) Leave();  // the quick scan's end is the array's end
-  series.column = has_float ? TimestampColumn::kFloat : TimestampColumn::kInteger;
-  if (has_float) series.integer_timestamps.clear();
+  series.column = columns.has_float ? TimestampColumn::kFloat : TimestampColumn::kInteger;
+  if (columns.has_float) series.integer_timestamps.clear();
 }
 
 /// Repetitions handed from the scan to the threads that evaluate them, the settings they need,

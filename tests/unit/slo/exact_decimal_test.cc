@@ -130,5 +130,69 @@ TEST(ExactDecimalTest, AgreesBitForBitWithACorrectlyRoundedConversion) {
   EXPECT_GT(exact, kLiterals / 4);
 }
 
+// Digit runs of every length, ending at a character that ends a literal in a body, with text
+// after them: the eight-at-a-time read must stop at the run's end however it falls in the word.
+TEST(ExactDecimalTest, ScanDecimalStopsWhereEveryDigitRunEnds) {
+  std::mt19937_64 random(5);
+  for (int length = 1; length <= 19; ++length) {
+    for (const char stop : {'"', ',', ']', ' ', '.', 'e'}) {
+      for (int trial = 0; trial < 50; ++trial) {
+        std::string text;
+        std::uint64_t expected = 0;
+        for (int i = 0; i < length; ++i) {
+          const auto digit = static_cast<int>(i == 0 ? 1 + random() % 9 : random() % 10);
+          text.push_back(static_cast<char>('0' + digit));
+          expected = expected * 10 + static_cast<std::uint64_t>(digit);
+        }
+        text += stop;
+        text += "x, [12345678901, \"42\"]]";
+        const char* p = text.data();
+        DecimalDigits digits;
+        // `.` and `e` continue a literal; followed by `x`, they end it in neither grammar.
+        const bool continues = stop == '.' || stop == 'e';
+        ASSERT_EQ(ScanDecimal<DecimalGrammar::kJsonNumber>(p, text.data() + text.size(), digits), !continues)
+            << text;
+        if (continues) continue;
+        EXPECT_EQ(p, text.data() + length) << text;
+        EXPECT_EQ(digits.mantissa, expected) << text;
+        EXPECT_EQ(digits.exponent, 0) << text;
+        EXPECT_FALSE(digits.fraction_or_exponent) << text;
+      }
+    }
+  }
+}
+
+TEST(ExactDecimalTest, ScanDecimalReadsJsonNumbersAsNumberReDoes) {
+  const auto scan = [](std::string_view text, DecimalDigits& digits) -> std::optional<std::size_t> {
+    const char* p = text.data();
+    if (!ScanDecimal<DecimalGrammar::kJsonNumber>(p, text.data() + text.size(), digits)) return std::nullopt;
+    return static_cast<std::size_t>(p - text.data());
+  };
+  DecimalDigits digits;
+  EXPECT_EQ(scan("1634624674.695,", digits), 14U);
+  EXPECT_EQ(digits.mantissa, 1634624674695U);
+  EXPECT_EQ(digits.exponent, -3);
+  EXPECT_TRUE(digits.fraction_or_exponent);
+  digits = {};
+  EXPECT_EQ(scan("1.634624674695E9, \"5\"", digits), 16U);
+  EXPECT_EQ(digits.mantissa, 1634624674695U);
+  EXPECT_EQ(digits.exponent, -3);
+  digits = {};
+  EXPECT_EQ(scan("0]", digits), 1U);
+  EXPECT_EQ(digits.mantissa, 0U);
+  EXPECT_FALSE(digits.fraction_or_exponent);
+  digits = {};
+  EXPECT_EQ(scan("0.25e-1 ", digits), 7U);
+  EXPECT_EQ(digits.mantissa, 25U);
+  EXPECT_EQ(digits.exponent, -3);
+  // What NUMBER_RE does not match, or matches only in part so that Python fails at the next
+  // token, is left to the caller's full reading.
+  for (const char* text : {"", "-1", "+1", ".5", "5.", "5.,", "01", "00.5", "1e", "1e+,", "1E-]", "1e12345",
+                           "12345678901234567890", "x"}) {
+    digits = {};
+    EXPECT_EQ(scan(text, digits), std::nullopt) << text;
+  }
+}
+
 }  // namespace
 }  // namespace promsynth::slo
