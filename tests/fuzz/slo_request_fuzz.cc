@@ -1,6 +1,7 @@
 // Fuzz target for the SLO checker request parsers: whatever the body, both routes must answer 200
 // with exactly `true`/`false` or 500 with a one-line reason, and never crash or throw. Where the
-// generic route's fast path answers, its verdict must be the general path's.
+// generic route's fast path answers, its verdict must be the general path's, and a check started
+// while the body arrives must answer as one given the whole body.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -24,15 +25,25 @@ bool WellFormed(const promsynth::slo::CheckResponse& response) {
   return response.status == 500 && response.body.find('\n') == std::string::npos;
 }
 
-// The fast path may leave any body to the general path, but never answer differently.
-bool FastPathAgrees(std::string_view body) {
-  const std::optional<bool> fast = promsynth::slo::FastEvaluateGeneric(body, 2);
-  if (!fast) return true;
+// The general path's verdict, or nothing where it fails.
+std::optional<bool> GeneralVerdict(std::string_view body) {
   try {
-    return *fast == promsynth::slo::EvaluateGeneric(promsynth::slo::ParseGenericRequest(body));
+    return promsynth::slo::EvaluateGeneric(promsynth::slo::ParseGenericRequest(body));
   } catch (const promsynth::slo::SloError&) {
-    return false;
+    return std::nullopt;
   }
+}
+
+// The fast path may leave any body to the general path, but never answer differently.
+bool Agrees(std::optional<bool> fast, std::string_view body) { return !fast || fast == GeneralVerdict(body); }
+
+// A check started while the body arrives, handed the body in pieces whose sizes come from its
+// length, as a connection would.
+std::optional<bool> StartedCheck(std::string_view body) {
+  promsynth::slo::FastGenericCheck check(2);
+  const std::size_t step = 1 + body.size() % 7 + body.size() / 5;
+  for (std::size_t got = step; got < body.size(); got += step) check.Arrived(body.substr(0, got));
+  return check.Finish(body);
 }
 
 }  // namespace
@@ -41,6 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view body(reinterpret_cast<const char*>(data), size);
   if (!WellFormed(promsynth::slo::EvaluateGenericRequest(body))) std::abort();
   if (!WellFormed(promsynth::slo::EvaluateSlopeRequest(body))) std::abort();
-  if (!FastPathAgrees(body)) std::abort();
+  if (!Agrees(promsynth::slo::FastEvaluateGeneric(body, 2), body)) std::abort();
+  if (!Agrees(StartedCheck(body), body)) std::abort();
   return 0;
 }

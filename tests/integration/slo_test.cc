@@ -5,6 +5,10 @@
 #include <rapidjson/document.h>
 #include <signal.h>
 
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
 #include "support/daemon_process.h"
 #include "support/http_client.h"
 #include "support/process.h"
@@ -147,6 +151,60 @@ TEST_F(SloRoutesTest, ConfiguredSlosOverOwnSeries) {
   EXPECT_EQ(SampleValue(metrics, "promsynth_slo_ok{slo=\"queue_short\"}"), 1);
   EXPECT_EQ(SampleValue(metrics, "promsynth_slo_ok{slo=\"queue_a_empty\"}"), 0);
   EXPECT_EQ(SampleValue(metrics, "promsynth_slo_value{slo=\"queue_short\"}"), 4);
+}
+
+/// A generic check of about `bytes` bytes: three repetitions of rows valued 0 to 12, `max` as the
+/// query aggregation, so the result is 12; `metadata` last, as Theodolite sends it, or first.
+std::string LargeCheck(std::size_t bytes, const std::string& op, bool metadata_first = false) {
+  std::string rows;
+  for (int i = 0; rows.size() < bytes / 3; ++i) {
+    rows += (i > 0 ? ", [" : "[") + std::to_string(1600000000 + 5 * i) + ".25, \"" + std::to_string(i % 13) +
+            "\"]";
+  }
+  const std::string series = "[{\"metric\": {\"job\": \"x\"}, \"values\": [" + rows + "]}]";
+  const std::string results = "\"results\": [" + series + ", " + series + ", " + series + "]";
+  const std::string metadata =
+      "\"metadata\": {\"warmupSeconds\": 60, \"queryAggregation\": \"max\", \"repetitionAggregation\": "
+      "\"median\", \"operator\": \"" +
+      op + "\", \"threshold\": 12}";
+  return metadata_first ? "{" + metadata + ", " + results + "}" : "{" + results + ", " + metadata + "}";
+}
+
+/// Sends a POST of `body` in pieces of `piece` bytes with a pause after each; the answer, or
+/// what came before the connection ended.
+std::string PostInPieces(int port, const std::string& body, std::size_t piece, std::size_t send_bytes) {
+  RawConnection client(port);
+  if (!client.Send(
+          "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " +
+          std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n")) {
+    return "";
+  }
+  for (std::size_t sent = 0; sent < send_bytes; sent += piece) {
+    if (!client.Send(std::string_view(body).substr(sent, std::min(piece, send_bytes - sent)))) return "";
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  return send_bytes < body.size() ? "" : client.ReadUntil("", seconds(30));
+}
+
+// A check of a megabyte or more starts while its body arrives: the scan waits for bytes, the rows
+// read before `metadata` wait for the settings. The answers are those of the whole body.
+TEST(SloLargeRequestTest, ACheckStartedWhileTheBodyArrivesAnswersAsTheWholeBody) {
+  TempDir dir;
+  DaemonProcess daemon(dir.Write("c.yml", "metrics: [{name: idle, generator: {kind: constant}}]\n"));
+  for (const bool metadata_first : {false, true}) {
+    const std::string yes = LargeCheck(3 << 20, "lte", metadata_first);
+    const std::string no = LargeCheck(3 << 20, "lt", metadata_first);
+    ASSERT_GT(yes.size(), std::size_t{2} << 20);
+    EXPECT_THAT(PostInPieces(daemon.port(), yes, 64 << 10, yes.size()), ::testing::EndsWith("\r\n\r\ntrue"));
+    EXPECT_THAT(PostInPieces(daemon.port(), no, 200 << 10, no.size()), ::testing::EndsWith("\r\n\r\nfalse"));
+    // All at once, as curl sends it.
+    EXPECT_EQ(Fetch({.method = "POST", .url = daemon.url() + "/", .body = yes}).body, "true");
+    // A body that stops half-way: the check is abandoned, and the daemon goes on answering.
+    PostInPieces(daemon.port(), yes, 100 << 10, yes.size() / 2);
+  }
+  EXPECT_EQ(Fetch({.method = "POST", .url = daemon.url() + "/", .body = LargeCheck(3 << 20, "lt")}).body,
+            "false");
+  EXPECT_EQ(Get(daemon.url() + "/-/ready").status, 200);
 }
 
 TEST(SloCheckCommandTest, ExitCodesFollowTheVerdict) {

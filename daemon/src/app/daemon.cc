@@ -73,6 +73,17 @@ void Answer(HttpExchange& exchange, const netops::HttpResult& result) {
                    result.body);
 }
 
+/// Hands an SLO request body to the check while it arrives.
+class SloCheckFeed final : public BodyObserver {
+ public:
+  explicit SloCheckFeed(slo::FastGenericCheck& check) : check_(check) {}
+  void Arrived(std::string_view so_far) override { check_.Arrived(so_far); }
+  void Abandoned() override { check_.Abandon(); }
+
+ private:
+  slo::FastGenericCheck& check_;
+};
+
 /// The result of one reload, as `POST /-/reload` reports it.
 struct ReloadOutcome {
   bool ok = false;
@@ -129,7 +140,13 @@ struct Daemon::Impl {
 
   /// The SLO checker routes: a pure function of the request body, bounded in size.
   void ServeSloCheck(HttpExchange& exchange, bool slope) const {
-    const std::optional<MappedBuffer> body = exchange.ReadBody(options.slo_max_request_bytes);
+    std::optional<MappedBuffer> body;  // before `check`, whose threads read it until they end
+    const size_t declared = exchange.ContentLength().value_or(0);
+    slo::FastGenericCheck check(slo::GenericCheckThreads(declared));
+    // A large generic check starts while its body arrives (a Theodolite check is about 30 MB).
+    SloCheckFeed feed(check);
+    const bool early = !slope && declared >= slo::FastGenericCheck::kArrivingBodyBytes;
+    body = exchange.ReadBody(options.slo_max_request_bytes, early ? &feed : nullptr);
     if (!body) {
       exchange.Respond(413, "text/plain; charset=utf-8",
                        "request body larger than --slo.max-request-bytes=" +
@@ -137,7 +154,7 @@ struct Daemon::Impl {
       return;
     }
     const slo::CheckResponse response =
-        slope ? slo::EvaluateSlopeRequest(body->view()) : slo::EvaluateGenericRequest(body->view());
+        slope ? slo::EvaluateSlopeRequest(body->view()) : slo::EvaluateGenericRequest(body->view(), check);
     exchange.Respond(response.status, response.content_type, response.body);
   }
 

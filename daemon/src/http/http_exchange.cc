@@ -12,6 +12,13 @@
 #include <utility>
 
 namespace promsynth {
+namespace {
+
+// The step in which a followed body is read: small enough that parsing starts early, large enough
+// that the reads and wake-ups cost nothing beside the bytes.
+constexpr size_t kObservedReadBytes = size_t{256} << 10;
+
+}  // namespace
 
 std::string_view HttpReason(int status) {
   switch (status) {
@@ -58,9 +65,23 @@ std::optional<std::string_view> HttpExchange::Header(std::string_view name) cons
   return std::string_view(value);
 }
 
-std::optional<MappedBuffer> HttpExchange::ReadBody(size_t limit) {
+std::optional<size_t> HttpExchange::ContentLength() const {
+  const mg_request_info* info = mg_get_request_info(connection_);
+  if (info->content_length < 0) return std::nullopt;
+  return static_cast<size_t>(info->content_length);
+}
+
+std::optional<MappedBuffer> HttpExchange::ReadBody(size_t limit, BodyObserver* observer) {
   limit = std::min(limit, body_limit_);
   const mg_request_info* info = mg_get_request_info(connection_);
+  // Told before the buffer goes, on every way out but success.
+  struct AbandonUnlessKept {
+    BodyObserver* observer;
+    bool kept = false;
+    ~AbandonUnlessKept() {
+      if (observer != nullptr && !kept) observer->Abandoned();
+    }
+  };
   const auto too_large = [&] {
     Fail(BodyError::kTooLarge, limit);
     Respond(413, "text/plain; charset=utf-8",
@@ -80,6 +101,7 @@ std::optional<MappedBuffer> HttpExchange::ReadBody(size_t limit) {
   // The body goes into the mapping the last large body left behind, when there is one: its pages
   // are backed already (see MappingPool).
   MappedBuffer body(0, MappingPool::Shared());
+  AbandonUnlessKept abandon{observer};  // after `body`: runs before the buffer is freed
   int n = 0;
   if (info->content_length > 0) {
     // The reads go straight into a mapping reserved at the declared length: its pages are backed
@@ -88,10 +110,14 @@ std::optional<MappedBuffer> HttpExchange::ReadBody(size_t limit) {
     const auto length = static_cast<size_t>(info->content_length);
     body.Reserve(length);
     size_t got = 0;
+    // civetweb's mg_read returns only once it has filled what it was asked for: an observer is
+    // told of the bytes a step at a time.
+    const size_t step = observer != nullptr ? kObservedReadBytes : length;
     while (got < length) {
-      n = mg_read(connection_, body.data() + got, length - got);
+      n = mg_read(connection_, body.data() + got, std::min(step, length - got));
       if (n <= 0) break;
       got += static_cast<size_t>(n);
+      if (observer != nullptr) observer->Arrived(std::string_view(body.data(), got));
     }
     body.Resize(got);
   } else {
@@ -114,6 +140,7 @@ std::optional<MappedBuffer> HttpExchange::ReadBody(size_t limit) {
     Respond(408, "text/plain; charset=utf-8", "the request body did not arrive completely\n");
     return std::nullopt;
   }
+  abandon.kept = true;
   return body;
 }
 

@@ -20,6 +20,18 @@ using HttpHeader = std::pair<std::string_view, std::string_view>;
 /// Headers the server adds to every response (the web config's `http_server_config.headers`).
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
 
+/// Follows a request body while HttpExchange::ReadBody reads it, e.g. to parse it meanwhile. Only
+/// a body with a Content-Length is followed: it is read into one buffer that never moves.
+class BodyObserver {
+ public:
+  virtual ~BodyObserver() = default;
+  /// The body's first `so_far.size()` bytes have arrived at `so_far.data()`, a buffer that neither
+  /// moves nor shrinks while ReadBody runs, nor afterwards while ReadBody's result lives.
+  virtual void Arrived(std::string_view so_far) = 0;
+  /// The body failed (too large or incomplete): its buffer is freed as soon as this returns.
+  virtual void Abandoned() = 0;
+};
+
 /// One HTTP request and its response, as a route handler sees it. Lives on a server thread
 /// for the duration of one request.
 class HttpExchange {
@@ -30,6 +42,8 @@ class HttpExchange {
   std::string_view path() const { return path_; }
   std::string_view query() const { return query_; }
   bool is_head() const { return method_ == "HEAD"; }
+  /// The request's Content-Length, when it declared one.
+  std::optional<size_t> ContentLength() const;
   /// A request header's value (case-insensitive name).
   std::optional<std::string_view> Header(std::string_view name) const;
 
@@ -38,8 +52,9 @@ class HttpExchange {
 
   /// Reads the whole request body, at most `limit` bytes and at most the route's limit. On
   /// failure it has already answered (413 when too large, 408 when the client stopped sending
-  /// before the end) and returns nothing; the handler's own response is then dropped.
-  std::optional<MappedBuffer> ReadBody(size_t limit);
+  /// before the end) and returns nothing; the handler's own response is then dropped. An
+  /// `observer` follows the bytes as they arrive.
+  std::optional<MappedBuffer> ReadBody(size_t limit, BodyObserver* observer = nullptr);
   /// ReadBody with the route's limit.
   std::optional<MappedBuffer> ReadBody() { return ReadBody(body_limit_); }
   BodyError body_error() const { return body_error_; }

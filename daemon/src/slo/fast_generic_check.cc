@@ -16,6 +16,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "slo/arriving_body.h"
 #include "slo/exact_decimal.h"
 #include "slo/generic_checker.h"
 #include "slo/json_conversions.h"
@@ -52,21 +53,28 @@ struct NumberLiteral {
   bool integer;  ///< no fraction and no exponent
 };
 
-/// Reads JSON text from left to right, leaving on anything outside the shape.
+/// Reads JSON text from left to right, leaving on anything outside the shape. The text may still be
+/// arriving: the cursor then waits for the bytes it needs, and the end is where the body ends.
 class Cursor {
  public:
-  explicit Cursor(std::string_view text) : p_(text.data()), end_(text.data() + text.size()) {}
+  explicit Cursor(std::string_view text) : begin_(text.data()), p_(begin_), end_(begin_ + text.size()) {}
+  explicit Cursor(ArrivingBody& arriving) : arriving_(&arriving) {
+    const std::string_view so_far = arriving.WaitBeyond(0);
+    begin_ = p_ = so_far.data();
+    end_ = begin_ + so_far.size();
+  }
 
   const char* position() const { return p_; }
+  /// The end of the bytes that have arrived.
   const char* end() const { return end_; }
-  /// Moves to `p`, a position between here and the end that a caller has read up to.
+  /// Moves to `p`, a position between here and end() that a caller has read up to.
   void MoveTo(const char* p) { p_ = p; }
-  bool AtEnd() const { return p_ == end_; }
-  char Peek() const { return p_ < end_ ? *p_ : '\0'; }
+  bool AtEnd() { return !Has(1); }
+  char Peek() { return Has(1) ? *p_ : '\0'; }
 
   // Python's json whitespace: space, tab, newline, carriage return.
   void SkipWhitespace() {
-    while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+    while (Has(1) && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
   }
 
   void Expect(char c) {
@@ -84,7 +92,7 @@ class Cursor {
   std::string_view PlainString() {
     Expect('"');
     const char* start = p_;
-    for (; p_ < end_; ++p_) {
+    for (; Has(1); ++p_) {
       const auto c = static_cast<unsigned char>(*p_);
       if (c == '"') return {start, static_cast<std::size_t>(p_++ - start)};
       if (c == '\\' || c < 0x20 || c >= 0x80) Leave();
@@ -102,18 +110,18 @@ class Cursor {
       while (IsAsciiDigit(Peek())) ++p_;
     }
     bool integer = true;
-    if (Peek() == '.' && p_ + 1 < end_ && IsAsciiDigit(p_[1])) {
+    if (Peek() == '.' && Has(2) && IsAsciiDigit(p_[1])) {
       integer = false;
       p_ += 2;
       while (IsAsciiDigit(Peek())) ++p_;
     }
     if (Peek() == 'e' || Peek() == 'E') {
-      const char* k = p_ + 1;
-      if (k < end_ && (*k == '+' || *k == '-')) ++k;
-      if (k < end_ && IsAsciiDigit(*k)) {
+      std::size_t k = 1;  // an offset: waiting for bytes moves end_, never the bytes
+      if (Has(k + 1) && (p_[k] == '+' || p_[k] == '-')) ++k;
+      if (Has(k + 1) && IsAsciiDigit(p_[k])) {
         integer = false;
-        while (k < end_ && IsAsciiDigit(*k)) ++k;
-        p_ = k;
+        while (Has(k + 1) && IsAsciiDigit(p_[k])) ++k;
+        p_ += k;
       }
     }
     return {{start, static_cast<std::size_t>(p_ - start)}, integer};
@@ -148,7 +156,7 @@ class Cursor {
         SkipWord("Infinity");
         return;
       default:
-        if (Peek() == '-' && p_ + 1 < end_ && p_[1] == 'I') {
+        if (Peek() == '-' && Has(2) && p_[1] == 'I') {
           SkipWord("-Infinity");
           return;
         }
@@ -156,66 +164,56 @@ class Cursor {
     }
   }
 
-  /// Moves past the array at the cursor by counting brackets outside strings. Only a scan for the
-  /// end: ReadRows validates the content, and that the array ends exactly there. The serial part
-  /// of the fast path, so it looks at sixteen bytes at a time and steps only through the brackets
-  /// and quotes among them (about four in a row of thirty bytes).
-  void SkipArrayQuickly() {
-    int depth = 0;
-    bool in_string = false;
+  /// Moves past the `values` array at the cursor to where it ends if its rows are in the shape:
+  /// the first `]` whose next byte other than white space is another `]` (a row's end, then the
+  /// array's). Only a candidate: ReadRows reads exactly up to it and leaves unless every row is in
+  /// the shape, and then it is the end. Rows of the shape hold no brackets in strings (a string
+  /// with one is no number), and a `]` followed by `,` ends a row with more to come, so the scan
+  /// looks at sixteen bytes at a time and stops only at a `]` not followed by `,`: once per array
+  /// in a compact body or one with `, ` between rows. The serial part of the fast path.
+  void SkipRowsQuickly() {
     const char* p = p_;
+    for (;;) {
 #if defined(__SSE2__)
-    const __m128i open = _mm_set1_epi8('[');
-    const __m128i close = _mm_set1_epi8(']');
-    const __m128i quote = _mm_set1_epi8('"');
-    for (; end_ - p >= 16; p += 16) {
-      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-      auto marks = static_cast<unsigned>(_mm_movemask_epi8(
-          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, open), _mm_cmpeq_epi8(block, close)),
-                       _mm_cmpeq_epi8(block, quote))));
-      for (; marks != 0; marks &= marks - 1) {
-        const int i = std::countr_zero(marks);
-        if (StepStructural(p[i], depth, in_string)) {
-          p_ = p + i + 1;
-          return;
+      const __m128i close = _mm_set1_epi8(']');
+      const __m128i comma = _mm_set1_epi8(',');
+      for (; end_ - p >= 17; p += 16) {
+        const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+        auto stops = static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_andnot_si128(_mm_cmpeq_epi8(next, comma), _mm_cmpeq_epi8(here, close))));
+        for (; stops != 0; stops &= stops - 1) {
+          if (ClosesRows(p + std::countr_zero(stops))) return;
         }
       }
-    }
 #endif
-    for (; p < end_; ++p) {
-      if (StepStructural(*p, depth, in_string)) {
-        p_ = p + 1;
-        return;
+      for (; p < end_; ++p) {
+        if (*p == ']' && ClosesRows(p)) return;
       }
+      // The end of what has arrived: wait for more.
+      p_ = p;
+      if (!Has(1)) Leave();
     }
-    Leave();
   }
 
  private:
-  /// One byte of SkipArrayQuickly's scan; true when it closes the outermost array.
-  static bool StepStructural(char c, int& depth, bool& in_string) {
-    if (c == '"') {
-      in_string = !in_string;
-    } else if (!in_string) {
-      if (c == '[') {
-        ++depth;
-      } else if (c == ']') {
-        return --depth == 0;
-      }
-    }
-    return false;
+  /// Whether the `]` at `close` is followed by white space and another `]`; if so the cursor moves
+  /// past that one.
+  bool ClosesRows(const char* close) {
+    p_ = close + 1;
+    SkipWhitespace();
+    return Take(']');
   }
 
   void SkipWord(std::string_view word) {
-    if (static_cast<std::size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word)
-      Leave();
+    if (!Has(word.size()) || std::string_view(p_, word.size()) != word) Leave();
     p_ += word.size();
   }
 
   // A string with any escapes Python accepts; non-ASCII text leaves (the general path decodes it).
   void SkipString() {
     Expect('"');
-    while (p_ < end_) {
+    while (Has(1)) {
       const auto c = static_cast<unsigned char>(*p_++);
       if (c == '"') return;
       if (c < 0x20 || c >= 0x80) Leave();
@@ -256,6 +254,22 @@ class Cursor {
     }
   }
 
+  /// At least `n` bytes from the cursor on, waiting for them while the body arrives; false when the
+  /// body ends before. Inline for the common case, where they are there already.
+  bool Has(std::size_t n) { return static_cast<std::size_t>(end_ - p_) >= n || WaitFor(n); }
+
+  [[gnu::noinline]] bool WaitFor(std::size_t n) {
+    while (arriving_ != nullptr && static_cast<std::size_t>(end_ - p_) < n) {
+      const auto have = static_cast<std::size_t>(end_ - begin_);
+      const std::string_view so_far = arriving_->WaitBeyond(have);
+      if (so_far.size() == have) return false;  // no more will come
+      end_ = begin_ + so_far.size();
+    }
+    return static_cast<std::size_t>(end_ - p_) >= n;
+  }
+
+  ArrivingBody* arriving_ = nullptr;  // the body still arriving, or none when the text is whole
+  const char* begin_;
   const char* p_;
   const char* end_;
 };
@@ -305,7 +319,7 @@ void ScanRepetition(Cursor& cursor, OnValues&& on_values) {
     if (seen_values || cursor.Peek() != '[') Leave();
     seen_values = true;
     const char* start = cursor.position();
-    cursor.SkipArrayQuickly();
+    cursor.SkipRowsQuickly();
     on_values(std::string_view(start, static_cast<std::size_t>(cursor.position() - start)));
   });
   if (!seen_values) Leave();
@@ -318,11 +332,10 @@ void ScanRepetition(Cursor& cursor, OnValues&& on_values) {
   cursor.Expect(']');
 }
 
-// Validates the whole body and calls `on_values(text)` for each repetition's `values` array, in
-// order, and `on_metadata(text)` for the value of `metadata`.
+// Validates the whole body at the cursor and calls `on_values(text)` for each repetition's `values`
+// array, in order, and `on_metadata(text)` for the value of `metadata`.
 template <typename OnValues, typename OnMetadata>
-void ScanBody(std::string_view body, OnValues&& on_values, OnMetadata&& on_metadata) {
-  Cursor cursor(body);
+void ScanBody(Cursor& cursor, OnValues&& on_values, OnMetadata&& on_metadata) {
   bool seen_results = false;
   bool seen_metadata = false;
   cursor.SkipWhitespace();
@@ -476,17 +489,32 @@ void ReadRows(std::string_view rows, RepetitionSeries& series) {
   if (columns.has_float) series.integer_timestamps.clear();
 }
 
-/// Repetitions handed from the scan to the threads that evaluate them, the settings they need,
-/// and their results. Thread-safe.
+/// Repetitions handed from the scan to the threads that read and evaluate them, the settings
+/// they need, and their results. Rows read before the settings are known wait, parked in their
+/// scratch, until they are. Thread-safe.
 class RepetitionQueue {
  public:
-  /// Makes the settings known; repetitions are handed out only from then on.
+  RepetitionQueue() = default;
+  RepetitionQueue(const RepetitionQueue&) = delete;
+  RepetitionQueue& operator=(const RepetitionQueue&) = delete;
+  /// Gives parked scratches back to the pool.
+  ~RepetitionQueue() {
+    for (Parked& parked : parked_) ScratchPool::Shared().Release(std::move(parked.scratch));
+  }
+
+  /// Makes the settings known; parked repetitions are evaluated from then on.
   void SetSettings(const GenericSettings& settings) {
     {
       const std::lock_guard lock(mutex_);
       settings_ = settings;
     }
     changed_.notify_all();
+  }
+
+  /// The settings, once known.
+  std::optional<GenericSettings> Settings() const {
+    const std::lock_guard lock(mutex_);
+    return settings_;
   }
 
   /// Adds the `values` text of the next repetition.
@@ -509,18 +537,47 @@ class RepetitionQueue {
     changed_.notify_all();
   }
 
-  /// A repetition nobody has taken, waiting while the scan may add one; nothing at the end.
+  /// Marks the check as failed: nothing more is handed out.
+  void Fail() { Close(true); }
+
+  /// Work for a thread: the rows of a repetition nobody has taken, or a parked repetition once
+  /// the settings are known. Waits while the scan may add either; nothing when all is done.
   struct Task {
-    std::size_t index;
-    std::string_view rows;
-    GenericSettings settings;
+    std::size_t index = 0;
+    std::string_view rows;                      ///< to read, when `parked` is null
+    std::unique_ptr<RepetitionScratch> parked;  ///< rows read already, to evaluate
+    std::optional<GenericSettings> settings;    ///< for `parked`
   };
   std::optional<Task> Take() {
     std::unique_lock lock(mutex_);
-    changed_.wait(lock, [this] { return failed_ || (settings_ && next_ < rows_.size()) || closed_; });
-    if (failed_ || !settings_ || next_ == rows_.size()) return std::nullopt;
-    const std::size_t index = next_++;
-    return Task{index, rows_[index], *settings_};
+    changed_.wait(lock, [this] {
+      return failed_ || next_ < rows_.size() || (settings_ && !parked_.empty()) || closed_;
+    });
+    if (failed_) return std::nullopt;
+    if (next_ < rows_.size()) {
+      Task task;
+      task.index = next_;
+      task.rows = rows_[next_++];
+      return task;
+    }
+    if (settings_ && !parked_.empty()) {
+      Task task;
+      task.index = parked_.back().index;
+      task.parked = std::move(parked_.back().scratch);
+      task.settings = settings_;
+      parked_.pop_back();
+      return task;
+    }
+    return std::nullopt;
+  }
+
+  /// Keeps the rows of repetition `index`, read into `scratch`, until the settings are known.
+  void Park(std::size_t index, std::unique_ptr<RepetitionScratch> scratch) {
+    {
+      const std::lock_guard lock(mutex_);
+      parked_.push_back({index, std::move(scratch)});
+    }
+    changed_.notify_one();
   }
 
   /// Records the result of repetition `index`.
@@ -528,9 +585,6 @@ class RepetitionQueue {
     const std::lock_guard lock(mutex_);
     results_[index] = result;
   }
-
-  /// Marks the check as failed: nothing more is handed out.
-  void Fail() { Close(true); }
 
   /// Every repetition's result once all are complete; nothing when the check failed.
   std::optional<std::vector<RepetitionResult>> Results() const {
@@ -546,29 +600,51 @@ class RepetitionQueue {
   }
 
  private:
+  struct Parked {
+    std::size_t index;
+    std::unique_ptr<RepetitionScratch> scratch;
+  };
+
   mutable std::mutex mutex_;
   std::condition_variable changed_;
   std::optional<GenericSettings> settings_;
   std::vector<std::string_view> rows_;
   std::vector<std::optional<RepetitionResult>> results_;
+  std::vector<Parked> parked_;
   std::size_t next_ = 0;
   bool closed_ = false;
   bool failed_ = false;
 };
 
-// Evaluates repetitions from `queue` until none is left, in columns kept between requests.
+// Reads and evaluates repetitions from `queue` until none is left, in columns kept between
+// requests.
 void EvaluateRepetitions(RepetitionQueue& queue) noexcept {
+  ScratchPool& pool = ScratchPool::Shared();
   std::unique_ptr<RepetitionScratch> scratch;
   try {
-    scratch = ScratchPool::Shared().Acquire();
-    while (const std::optional<RepetitionQueue::Task> task = queue.Take()) {
+    while (std::optional<RepetitionQueue::Task> task = queue.Take()) {
+      if (!scratch) scratch = pool.Acquire();
+      if (task->parked) {
+        // The surviving rows go into this thread's columns: parked scratches hold only rows.
+        queue.Complete(task->index,
+                       EvaluateRepetition(task->parked->series, *task->settings, scratch->survivors));
+        pool.Release(std::move(task->parked));
+        continue;
+      }
       ReadRows(task->rows, scratch->series);
-      queue.Complete(task->index, EvaluateRepetition(scratch->series, task->settings, scratch->survivors));
+      if (const std::optional<GenericSettings> settings = queue.Settings()) {
+        queue.Complete(task->index, EvaluateRepetition(scratch->series, *settings, scratch->survivors));
+      } else {
+        // The rows wait in a scratch of their own; this thread keeps its columns for the survivors.
+        std::unique_ptr<RepetitionScratch> parked = pool.Acquire();
+        std::swap(parked->series, scratch->series);
+        queue.Park(task->index, std::move(parked));
+      }
     }
   } catch (...) {
     queue.Fail();
   }
-  ScratchPool::Shared().Release(std::move(scratch));
+  pool.Release(std::move(scratch));
 }
 
 GenericSettings ParseSettings(std::string_view metadata) {
@@ -576,52 +652,127 @@ GenericSettings ParseSettings(std::string_view metadata) {
   return ParseGenericSettings(document.root());
 }
 
-}  // namespace
-
-std::optional<bool> FastEvaluateGeneric(std::string_view body, std::size_t threads) noexcept {
-  RepetitionQueue queue;
-  std::vector<std::thread> helpers;
-  std::optional<GenericSettings> settings;
+// Scans the body at `cursor`, handing its repetitions and settings to `queue`, and closes it.
+// `guess`: the metadata text the queue's settings were read from before the scan, if they were.
+void ScanInto(Cursor& cursor, RepetitionQueue& queue, std::optional<std::string_view> guess) noexcept {
   try {
-    const std::optional<std::string_view> guess = GuessMetadata(body);
-    if (guess) {
-      try {
-        settings = ParseSettings(*guess);
-        queue.SetSettings(*settings);
-      } catch (const SloError&) {
-        // The general path reports it.
-      }
-    }
-    try {
-      for (std::size_t t = 1; t < threads; ++t)
-        helpers.emplace_back([&queue] { EvaluateRepetitions(queue); });
-    } catch (...) {
-      // Fewer threads still give the answer.
-    }
     ScanBody(
-        body, [&queue](std::string_view rows) { queue.Push(rows); },
+        cursor, [&queue](std::string_view rows) { queue.Push(rows); },
         [&](std::string_view metadata) {
-          if (settings) {
+          if (guess) {
             // The guess was evaluated with: it must be this very member.
             if (metadata.data() != guess->data() || metadata.size() != guess->size()) Leave();
             return;
           }
-          settings = ParseSettings(metadata);
-          queue.SetSettings(*settings);
+          queue.SetSettings(ParseSettings(metadata));
         });
     queue.Close(false);
   } catch (...) {
     queue.Close(true);
   }
-  EvaluateRepetitions(queue);
-  for (std::thread& helper : helpers) helper.join();
+}
+
+}  // namespace
+
+/// The threads of one check and what they share.
+struct FastGenericCheck::Run {
+  ArrivingBody arriving;
+  RepetitionQueue queue;
+  std::vector<std::thread> threads;
+
+  /// Starts helpers until there are `count` threads besides the caller's; fewer if the system
+  /// refuses (fewer threads still give the answer).
+  template <typename Body>
+  void StartThreads(std::size_t count, Body&& first) noexcept {
+    try {
+      if (count > 0) threads.emplace_back(std::forward<Body>(first));
+      while (threads.size() < count) threads.emplace_back([this] { EvaluateRepetitions(queue); });
+    } catch (...) {
+    }
+  }
+
+  void JoinThreads() noexcept {
+    for (std::thread& thread : threads) thread.join();
+    threads.clear();
+  }
+};
+
+FastGenericCheck::FastGenericCheck(std::size_t threads) : threads_(std::max<std::size_t>(threads, 1)) {}
+
+FastGenericCheck::~FastGenericCheck() { Abandon(); }
+
+void FastGenericCheck::Arrived(std::string_view so_far) noexcept {
+  if (finished_) return;
+  if (run_) {
+    run_->arriving.Arrived(so_far);
+    return;
+  }
   try {
-    const std::optional<std::vector<RepetitionResult>> results = queue.Results();
-    if (!results) return std::nullopt;
+    run_ = std::make_unique<Run>();
+  } catch (...) {
+    finished_ = true;  // Finish takes the general path
+    return;
+  }
+  run_->arriving.Arrived(so_far);
+  // The scan waits for the bytes as they come, on a thread of its own, then helps with the rows;
+  // the helpers read each repetition's rows as soon as the scan has found their end.
+  Run& run = *run_;
+  run.StartThreads(threads_, [&run] {
+    Cursor cursor(run.arriving);
+    ScanInto(cursor, run.queue, std::nullopt);
+    EvaluateRepetitions(run.queue);
+  });
+  if (run.threads.empty()) run_.reset();  // no thread: Finish does it all
+}
+
+void FastGenericCheck::Abandon() noexcept {
+  if (!run_) return;
+  run_->queue.Fail();
+  run_->arriving.Finish();
+  run_->JoinThreads();
+  run_.reset();
+  finished_ = true;
+}
+
+std::optional<bool> FastGenericCheck::Finish(std::string_view body) noexcept {
+  if (finished_) return std::nullopt;
+  finished_ = true;
+  try {
+    if (run_) {
+      run_->arriving.Arrived(body);
+      run_->arriving.Finish();
+    } else {
+      run_ = std::make_unique<Run>();
+      // The whole body is here: settings read first from where `metadata` probably is let each
+      // repetition be evaluated as soon as it is read, with nothing parked.
+      std::optional<std::string_view> guess = GuessMetadata(body);
+      if (guess) {
+        try {
+          run_->queue.SetSettings(ParseSettings(*guess));
+        } catch (const SloError&) {
+          guess.reset();  // the scan reads it again, and the general path reports it
+        }
+      }
+      run_->StartThreads(threads_ - 1, [this] { EvaluateRepetitions(run_->queue); });
+      Cursor cursor(body);
+      ScanInto(cursor, run_->queue, guess);
+    }
+    EvaluateRepetitions(run_->queue);
+    run_->JoinThreads();
+    const std::optional<std::vector<RepetitionResult>> results = run_->queue.Results();
+    const std::optional<GenericSettings> settings = run_->queue.Settings();
+    run_.reset();
+    if (!results || !settings) return std::nullopt;
     return CheckRepetitions(*results, *settings);
   } catch (...) {
+    Abandon();
     return std::nullopt;
   }
+}
+
+std::optional<bool> FastEvaluateGeneric(std::string_view body, std::size_t threads) noexcept {
+  FastGenericCheck check(threads);
+  return check.Finish(body);
 }
 
 }  // namespace promsynth::slo

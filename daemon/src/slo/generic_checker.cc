@@ -18,12 +18,12 @@ constexpr std::size_t kParallelRequestBytes = std::size_t{1} << 20;
 // Repetitions are independent, but more threads than this bring nothing to one request.
 constexpr std::size_t kMaxRequestThreads = 4;
 
-std::size_t ThreadsFor(std::size_t body_bytes) {
+}  // namespace
+
+std::size_t GenericCheckThreads(std::size_t body_bytes) {
   if (body_bytes < kParallelRequestBytes) return 1;
   return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, kMaxRequestThreads);
 }
-
-}  // namespace
 
 RepetitionResult EvaluateRepetition(const RepetitionSeries& series, const GenericSettings& settings) {
   WarmedUpSeries survivors;
@@ -69,9 +69,13 @@ bool EvaluateGeneric(const GenericSloRequest& request) {
 }
 
 CheckResponse EvaluateGenericRequest(std::string_view body) {
-  return RespondSafely([body] {
-    if (const std::optional<bool> verdict = FastEvaluateGeneric(body, ThreadsFor(body.size())))
-      return *verdict;
+  FastGenericCheck check(GenericCheckThreads(body.size()));
+  return EvaluateGenericRequest(body, check);
+}
+
+CheckResponse EvaluateGenericRequest(std::string_view body, FastGenericCheck& started) {
+  return RespondSafely([body, &started] {
+    if (const std::optional<bool> verdict = started.Finish(body)) return *verdict;
     return EvaluateGeneric(ParseGenericRequest(body));
   });
 }

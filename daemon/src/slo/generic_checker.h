@@ -1,9 +1,11 @@
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 #include <vector>
 
 #include "slo/check_response.h"
+#include "slo/fast_generic_check.h"
 #include "slo/slo_request.h"
 
 namespace promsynth::slo {
@@ -36,5 +38,13 @@ bool EvaluateGeneric(const GenericSloRequest& request);
 /// `POST /` of Theodolite's generic SLO checker: 200 `true`/`false`, or 500 with a one-line reason.
 /// Never throws.
 CheckResponse EvaluateGenericRequest(std::string_view body);
+
+/// EvaluateGenericRequest with a fast path that `started` while the body arrived (see
+/// FastGenericCheck). Never throws.
+CheckResponse EvaluateGenericRequest(std::string_view body, FastGenericCheck& started);
+
+/// The threads a generic check of a body of `body_bytes` uses: one below 1 MiB, where starting
+/// threads costs more than it saves; otherwise one per core, at most four.
+std::size_t GenericCheckThreads(std::size_t body_bytes);
 
 }  // namespace promsynth::slo

@@ -22,6 +22,7 @@ std::unique_ptr<RepetitionScratch> ScratchPool::Acquire() {
     if (!kept_.empty()) {
       std::unique_ptr<RepetitionScratch> scratch = std::move(kept_.back());
       kept_.pop_back();
+      kept_bytes_ -= scratch->CapacityBytes();
       return scratch;
     }
   }
@@ -29,14 +30,24 @@ std::unique_ptr<RepetitionScratch> ScratchPool::Acquire() {
 }
 
 void ScratchPool::Release(std::unique_ptr<RepetitionScratch> scratch) {
-  if (!scratch || scratch->CapacityBytes() > kMaxKeptBytes) return;
+  if (!scratch) return;
+  const std::size_t bytes = scratch->CapacityBytes();
+  if (bytes > kMaxKeptBytes) return;
   const std::lock_guard lock(mutex_);
-  if (kept_.size() < kMaxKept) kept_.push_back(std::move(scratch));
+  if (kept_.size() < kMaxKept && kept_bytes_ + bytes <= kMaxKeptTotalBytes) {
+    kept_.push_back(std::move(scratch));
+    kept_bytes_ += bytes;
+  }
 }
 
 std::size_t ScratchPool::kept() const {
   const std::lock_guard lock(mutex_);
   return kept_.size();
+}
+
+std::size_t ScratchPool::kept_bytes() const {
+  const std::lock_guard lock(mutex_);
+  return kept_bytes_;
 }
 
 }  // namespace promsynth::slo

@@ -20,12 +20,15 @@ struct RepetitionScratch {
 
 /// Scratch columns kept from one request to the next. A large check that fills fresh columns
 /// pays a page fault for every 4 KB of them (tens of milliseconds for a Theodolite-sized request);
-/// reused columns are already mapped. Bounded: at most kMaxKept scratches, each kept only while
-/// its capacity is at most kMaxKeptBytes. Thread-safe.
+/// reused columns are already mapped. A check started while its body arrives holds one scratch
+/// per repetition until `metadata` arrives, so the pool keeps up to kMaxKept. Bounded: a scratch
+/// is kept only while its capacity is at most kMaxKeptBytes and all kept ones hold at most
+/// kMaxKeptTotalBytes. Thread-safe.
 class ScratchPool {
  public:
-  static constexpr std::size_t kMaxKept = 4;
+  static constexpr std::size_t kMaxKept = 16;
   static constexpr std::size_t kMaxKeptBytes = std::size_t{8} << 20;
+  static constexpr std::size_t kMaxKeptTotalBytes = std::size_t{32} << 20;
 
   /// The process's pool.
   static ScratchPool& Shared();
@@ -36,10 +39,13 @@ class ScratchPool {
   void Release(std::unique_ptr<RepetitionScratch> scratch);
   /// How many scratches are kept now.
   std::size_t kept() const;
+  /// The capacity the kept scratches hold, in bytes.
+  std::size_t kept_bytes() const;
 
  private:
   mutable std::mutex mutex_;
   std::vector<std::unique_ptr<RepetitionScratch>> kept_;
+  std::size_t kept_bytes_ = 0;
 };
 
 }  // namespace promsynth::slo

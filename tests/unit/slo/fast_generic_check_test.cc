@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 #include <optional>
 #include <random>
 #include <string>
@@ -273,7 +275,107 @@ TEST(FastGenericCheckTest, RandomRequestsOfTheShapeAgreeExactly) {
   EXPECT_GT(answered, 120);
 }
 
-TEST(ScratchPoolTest, KeepsAFewSmallScratchesForTheNextRequest) {
+TEST(FastGenericCheckTest, FindsTheEndOfTheRowsHoweverTheyAreSpaced) {
+  // The scan for the end of `values` stops at a `]` not followed by `,`: white space before a
+  // comma, or between the last row and the array's end, must not lose the way.
+  for (const char* rows :
+       {"[1, \"5\"] , [2, \"6\"]\n", "[1,\"5\"]\n,\n[2,\"6\"] \t", "[1, \"5\"],[2, \"6\"]\r\n  "}) {
+    EXPECT_TRUE(AgreesExactly("[" + Series(rows) + "]", "mean", "max", "0")) << rows;
+  }
+  // Pretty-printed, as json.dumps(indent=2) writes it.
+  const std::string pretty =
+      "{\n  \"results\": [\n    [\n      {\n        \"metric\": {},\n        \"values\": [\n          [\n"
+      "            1,\n            \"5\"\n          ],\n          [\n            2,\n            \"6\"\n"
+      "          ]\n        ]\n      }\n    ]\n  ],\n  \"metadata\": {\n    \"warmupSeconds\": 0,\n"
+      "    \"queryAggregation\": \"max\",\n    \"repetitionAggregation\": \"mean\",\n"
+      "    \"operator\": \"lt\",\n    \"threshold\": 6\n  }\n}\n";
+  EXPECT_EQ(FastEvaluateGeneric(pretty, 2), std::optional<bool>(false));
+  EXPECT_EQ(GeneralVerdict(pretty), std::optional<bool>(false));
+}
+
+TEST(FastGenericCheckTest, BracketsInsideValueStringsLeaveTheFastPath) {
+  // Such a string is no number, so the rows are outside the shape wherever the scan stops.
+  const std::string meta = "{" + Meta("mean", "mean", "lt", "6") + "}";
+  for (const char* rows : {"[1, \"]]\"]", "[1, \"5\"], [2, \"], [\"], [3, \"6\"]", "[1, \"] ]\"], [2, \"6\"]",
+                           "[1, \"[\"], [2, \"6\"]"}) {
+    for (const std::string& body : {"{\"results\": [" + Series(rows) + "], \"metadata\": " + meta + "}",
+                                    "{\"results\": [" + Series(rows) + ", " + Series("[1, \"5\"]") +
+                                        "], \"metadata\": " + meta + "}"}) {
+      EXPECT_EQ(FastEvaluateGeneric(body, 2), std::nullopt) << body;
+      ExpectRouteAnswersAsTheGeneralPath(body);
+    }
+  }
+}
+
+// Hands `body` to a check in steps of `step` bytes, as a connection would, then finishes it.
+std::optional<bool> FinishWhileArriving(const std::string& body, std::size_t step, std::size_t threads) {
+  FastGenericCheck check(threads);
+  for (std::size_t got = std::min(step, body.size()); got < body.size();
+       got = std::min(got + step, body.size())) {
+    check.Arrived(std::string_view(body.data(), got));
+  }
+  return check.Finish(body);
+}
+
+TEST(FastGenericCheckTest, AStartedCheckAnswersAsAWholeOne) {
+  const std::string meta = "{" + Meta("p99", "median", "lt", "6", "1") + "}";
+  std::string rows;
+  for (int i = 0; i < 3000; ++i)
+    rows +=
+        (i > 0 ? ", [" : "[") + std::to_string(1600000000 + i) + ".5, \"" + std::to_string(i % 13) + "\"]";
+  const std::string results =
+      "[" + Series(rows) + ", " + Series(rows, "{\"a\": [1, 2]}") + ", " + Series(rows) + "]";
+  const std::vector<std::string> bodies = {
+      "{\"results\": " + results + ", \"metadata\": " + meta + "}",
+      "{\"metadata\": " + meta + ", \"results\": " + results + "}",
+      "{\"results\": " + results + ", \"metadata\": " + meta + ", \"tail\": [1, 2, {\"b\": null}]}",
+      // Left to the general path: broken rows, missing metadata, a cut body.
+      "{\"results\": [" + Series("[1, \"x\"]") + "], \"metadata\": " + meta + "}",
+      "{\"results\": " + results + "}",
+      "{\"results\": " + results,
+  };
+  for (const std::string& body : bodies) {
+    const std::optional<bool> whole = FastEvaluateGeneric(body, 2);
+    EXPECT_EQ(whole, GeneralVerdict(body).has_value() ? whole : std::nullopt);
+    for (const std::size_t step : {std::size_t{1}, std::size_t{13}, std::size_t{4096}, body.size()}) {
+      if (step == 1 && body.size() > 20000) continue;  // one byte at a time only for the short ones
+      for (const std::size_t threads : {std::size_t{1}, std::size_t{2}}) {
+        EXPECT_EQ(FinishWhileArriving(body, step, threads), whole)
+            << body.substr(0, 80) << " in steps of " << step << " on " << threads << " threads";
+      }
+    }
+  }
+  EXPECT_TRUE(FinishWhileArriving(bodies[0], 4096, 2).has_value());
+}
+
+TEST(FastGenericCheckTest, AnAbandonedCheckLetsGoOfTheBodyAtOnce) {
+  std::string rows;
+  for (int i = 0; i < 20000; ++i) rows += (i > 0 ? ", [" : "[") + std::to_string(i) + ", \"1\"]";
+  const std::string body = "{\"results\": [" + Series(rows) + ", " + Series(rows) + "], \"metadata\": {" +
+                           Meta("mean", "mean", "lt", "6") + "}}";
+  for (const std::size_t cut : {std::size_t{10}, body.size() / 3, body.size() - 5}) {
+    // The buffer is freed right after Abandon: a thread still reading it fails under ASan.
+    auto buffer = std::make_unique<char[]>(body.size());
+    std::copy(body.begin(), body.end(), buffer.get());
+    {
+      FastGenericCheck check(2);
+      check.Arrived(std::string_view(buffer.get(), cut));
+      check.Abandon();
+      buffer.reset();
+      EXPECT_EQ(check.Finish(body), std::nullopt);  // an abandoned check answers nothing
+    }
+    // A check dropped without Finish abandons on its own.
+    buffer = std::make_unique<char[]>(body.size());
+    std::copy(body.begin(), body.end(), buffer.get());
+    {
+      FastGenericCheck check(2);
+      check.Arrived(std::string_view(buffer.get(), cut));
+    }
+    buffer.reset();
+  }
+}
+
+TEST(ScratchPoolTest, KeepsBoundedScratchesForTheNextRequest) {
   ScratchPool pool;
   std::vector<std::unique_ptr<RepetitionScratch>> taken;
   for (std::size_t i = 0; i < ScratchPool::kMaxKept + 2; ++i) taken.push_back(pool.Acquire());
@@ -295,6 +397,21 @@ TEST(ScratchPoolTest, KeepsAFewSmallScratchesForTheNextRequest) {
   large->series.values.reserve(ScratchPool::kMaxKeptBytes / sizeof(double) + 1);
   pool.Release(std::move(large));
   EXPECT_EQ(pool.kept(), 0U);
+  EXPECT_EQ(pool.kept_bytes(), 0U);
+
+  // All kept scratches together hold at most the total bound.
+  const std::size_t each = ScratchPool::kMaxKeptBytes;
+  std::vector<std::unique_ptr<RepetitionScratch>> full;
+  for (std::size_t i = 0; i < ScratchPool::kMaxKeptTotalBytes / each + 2; ++i) {
+    full.push_back(pool.Acquire());
+    full.back()->series.values.reserve(each / sizeof(double));
+  }
+  for (auto& scratch : full) pool.Release(std::move(scratch));
+  EXPECT_EQ(pool.kept(), ScratchPool::kMaxKeptTotalBytes / each);
+  EXPECT_EQ(pool.kept_bytes(), ScratchPool::kMaxKeptTotalBytes);
+  // Taking one out gives its bytes back to the bound.
+  const auto taken_again = pool.Acquire();
+  EXPECT_EQ(pool.kept_bytes(), ScratchPool::kMaxKeptTotalBytes - each);
 }
 
 }  // namespace
