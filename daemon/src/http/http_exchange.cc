@@ -76,7 +76,7 @@ std::optional<MappedBuffer> HttpExchange::ReadBody(size_t limit, BodyObserver* o
   const mg_request_info* info = mg_get_request_info(connection_);
   // Told before the buffer goes, on every way out but success.
   struct AbandonUnlessKept {
-    BodyObserver* observer;
+    BodyObserver* observer = nullptr;
     bool kept = false;
     ~AbandonUnlessKept() {
       if (observer != nullptr && !kept) observer->Abandoned();
