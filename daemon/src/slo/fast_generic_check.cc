@@ -702,16 +702,16 @@ FastGenericCheck::FastGenericCheck(std::size_t threads) : threads_(std::max<std:
 FastGenericCheck::~FastGenericCheck() { Abandon(); }
 
 void FastGenericCheck::Arrived(std::string_view so_far) noexcept {
-  if (finished_) return;
   if (run_) {
     run_->arriving.Arrived(so_far);
     return;
   }
+  if (finished_ || started_) return;  // started_ without run_: no thread could start
+  started_ = true;
   try {
     run_ = std::make_unique<Run>();
   } catch (...) {
-    finished_ = true;  // Finish takes the general path
-    return;
+    return;  // Finish does it all
   }
   run_->arriving.Arrived(so_far);
   // The scan waits for the bytes as they come, on a thread of its own, then helps with the rows;
@@ -726,12 +726,12 @@ void FastGenericCheck::Arrived(std::string_view so_far) noexcept {
 }
 
 void FastGenericCheck::Abandon() noexcept {
+  finished_ = true;
   if (!run_) return;
   run_->queue.Fail();
   run_->arriving.Finish();
   run_->JoinThreads();
   run_.reset();
-  finished_ = true;
 }
 
 std::optional<bool> FastGenericCheck::Finish(std::string_view body) noexcept {

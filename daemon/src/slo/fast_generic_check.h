@@ -57,7 +57,8 @@ class FastGenericCheck {
   struct Run;
   std::size_t threads_;
   std::unique_ptr<Run> run_;
-  bool finished_ = false;
+  bool started_ = false;   ///< Arrived was called
+  bool finished_ = false;  ///< Finish or Abandon was called
 };
 
 }  // namespace promsynth::slo

@@ -373,6 +373,11 @@ TEST(FastGenericCheckTest, AnAbandonedCheckLetsGoOfTheBodyAtOnce) {
     }
     buffer.reset();
   }
+  // Abandoned before any byte arrived: it answers nothing either.
+  FastGenericCheck never_started(2);
+  never_started.Abandon();
+  EXPECT_EQ(never_started.Finish(body), std::nullopt);
+  EXPECT_TRUE(FastGenericCheck(2).Finish(body).has_value());
 }
 
 TEST(ScratchPoolTest, KeepsBoundedScratchesForTheNextRequest) {
