@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <thread>
 
 #include "support/daemon_process.h"
@@ -204,6 +205,21 @@ TEST(SloLargeRequestTest, ACheckStartedWhileTheBodyArrivesAnswersAsTheWholeBody)
   }
   EXPECT_EQ(Fetch({.method = "POST", .url = daemon.url() + "/", .body = LargeCheck(3 << 20, "lt")}).body,
             "false");
+  // A chunked body declares no length: it is checked once complete.
+  const std::string chunked = LargeCheck(3 << 20, "lte");
+  RawConnection client(daemon.port());
+  ASSERT_TRUE(
+      client.Send("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n"
+                  "Connection: close\r\n\r\n"));
+  constexpr std::size_t kChunk = 1 << 20;
+  for (std::size_t sent = 0; sent < chunked.size(); sent += kChunk) {
+    const std::string_view chunk = std::string_view(chunked).substr(sent, kChunk);
+    char size_line[32];
+    std::snprintf(size_line, sizeof size_line, "%zx\r\n", chunk.size());
+    ASSERT_TRUE(client.Send(size_line) && client.Send(chunk) && client.Send("\r\n"));
+  }
+  ASSERT_TRUE(client.Send("0\r\n\r\n"));
+  EXPECT_THAT(client.ReadUntil("", seconds(30)), ::testing::EndsWith("\r\n\r\ntrue"));
   EXPECT_EQ(Get(daemon.url() + "/-/ready").status, 200);
 }
 

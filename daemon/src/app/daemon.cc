@@ -153,8 +153,11 @@ struct Daemon::Impl {
                            std::to_string(options.slo_max_request_bytes) + "\n");
       return;
     }
-    const slo::CheckResponse response =
-        slope ? slo::EvaluateSlopeRequest(body->view()) : slo::EvaluateGenericRequest(body->view(), check);
+    // A check that did not start early sizes its threads by the body it got (a chunked body
+    // declares no length).
+    const slo::CheckResponse response = slope   ? slo::EvaluateSlopeRequest(body->view())
+                                        : early ? slo::EvaluateGenericRequest(body->view(), check)
+                                                : slo::EvaluateGenericRequest(body->view());
     exchange.Respond(response.status, response.content_type, response.body);
   }
 
