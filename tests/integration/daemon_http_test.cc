@@ -72,7 +72,9 @@ TEST_F(DaemonHttpTest, LandingPageLinksRoutesAndListsMetrics) {
   EXPECT_THAT(response.body, HasSubstr("<a href=\"/-/ready\">"));
   EXPECT_THAT(response.body, HasSubstr("<code>demo_http_requests_total</code><div "
                                        "class=\"sample\"></div></td><td>counter</td><td>18</td>"));
-  EXPECT_THAT(response.body, HasSubstr("61 series"));
+  // Both counts, named: the page's time series include histogram buckets, `promsynth_series`
+  // counts label sets.
+  EXPECT_THAT(response.body, HasSubstr("61 time series exposed (33 label sets: "));
 }
 
 TEST_F(DaemonHttpTest, HealthAndReadiness) {

@@ -1,5 +1,7 @@
 #include "http/landing_page.h"
 
+#include <cstdint>
+
 #include "ops/build_info.h"
 
 namespace promsynth {
@@ -139,6 +141,14 @@ refresh();
 setInterval(refresh, 1000);
 )JS";
 
+/// Label sets over all metrics, as `promsynth_series` counts them (a histogram's label set is one,
+/// however many bucket series it exposes).
+std::uint64_t LabelSetCount(const Config& config) {
+  std::uint64_t total = 0;
+  for (const MetricConfig& metric : config.metrics) total += metric.SeriesCount();
+  return total;
+}
+
 }  // namespace
 
 std::string RenderLandingPage(const Config& config, const std::string& telemetry_path) {
@@ -159,7 +169,10 @@ std::string RenderLandingPage(const Config& config, const std::string& telemetry
       "<p>Synthetic Prometheus metrics: deterministic series for testing alerts, dashboards and SLOs. "
       "Version " +
       EscapeHtml(info.version) + ", revision " + EscapeHtml(info.revision) + ". " +
-      std::to_string(config.SeriesCount()) + " series from <code>" + EscapeHtml(config.source_file) +
+      std::to_string(config.SeriesCount()) + " time series exposed (" +
+      std::to_string(LabelSetCount(config)) +
+      " label sets: a histogram or summary exposes several series per label set) from <code>" +
+      EscapeHtml(config.source_file) +
       "</code>. <span id=\"updated\"></span></p>\n"
       "<h2>Metric families</h2>\n<table id=\"families\">\n"
       "<tr><th>name</th><th>type</th><th>series</th><th>generator</th><th>tick</th><th>recent values</th>"
