@@ -2,6 +2,7 @@
 
 #include <bit>
 #include <limits>
+#include <vector>
 
 namespace promsynth {
 namespace {
@@ -9,6 +10,18 @@ namespace {
 uint64_t SaturatingMultiply(uint64_t a, uint64_t b) {
   if (a != 0 && b > std::numeric_limits<uint64_t>::max() / a) return std::numeric_limits<uint64_t>::max();
   return a * b;
+}
+
+// The sum of `count(metric)` over `metrics`, saturating at UINT64_MAX.
+template <typename Count>
+uint64_t SaturatingSum(const std::vector<MetricConfig>& metrics, Count count) {
+  uint64_t total = 0;
+  for (const MetricConfig& metric : metrics) {
+    const uint64_t n = count(metric);
+    total =
+        n > std::numeric_limits<uint64_t>::max() - total ? std::numeric_limits<uint64_t>::max() : total + n;
+  }
+  return total;
 }
 
 }  // namespace
@@ -73,13 +86,11 @@ bool MetricConfig::SameDefinition(const MetricConfig& other) const {
 }
 
 uint64_t Config::SeriesCount() const {
-  uint64_t total = 0;
-  for (const MetricConfig& metric : metrics) {
-    const uint64_t count = metric.ExposedSeriesCount();
-    total = count > std::numeric_limits<uint64_t>::max() - total ? std::numeric_limits<uint64_t>::max()
-                                                                 : total + count;
-  }
-  return total;
+  return SaturatingSum(metrics, [](const MetricConfig& metric) { return metric.ExposedSeriesCount(); });
+}
+
+uint64_t Config::LabelSetCount() const {
+  return SaturatingSum(metrics, [](const MetricConfig& metric) { return metric.SeriesCount(); });
 }
 
 }  // namespace promsynth

@@ -212,6 +212,9 @@ struct Config {
 
   /// Time series exposed by all metrics (ExposedSeriesCount): what `--limits.max-series` bounds.
   uint64_t SeriesCount() const;
+  /// Label sets of all metrics (MetricConfig::SeriesCount), as `promsynth_series` counts them: a
+  /// histogram's label set is one, however many series it exposes (saturates at UINT64_MAX).
+  uint64_t LabelSetCount() const;
 };
 
 }  // namespace promsynth

@@ -1,7 +1,5 @@
 #include "http/landing_page.h"
 
-#include <cstdint>
-
 #include "ops/build_info.h"
 
 namespace promsynth {
@@ -141,14 +139,6 @@ refresh();
 setInterval(refresh, 1000);
 )JS";
 
-/// Label sets over all metrics, as `promsynth_series` counts them (a histogram's label set is one,
-/// however many bucket series it exposes).
-std::uint64_t LabelSetCount(const Config& config) {
-  std::uint64_t total = 0;
-  for (const MetricConfig& metric : config.metrics) total += metric.SeriesCount();
-  return total;
-}
-
 }  // namespace
 
 std::string RenderLandingPage(const Config& config, const std::string& telemetry_path) {
@@ -170,7 +160,7 @@ std::string RenderLandingPage(const Config& config, const std::string& telemetry
       "Version " +
       EscapeHtml(info.version) + ", revision " + EscapeHtml(info.revision) + ". " +
       std::to_string(config.SeriesCount()) + " time series exposed (" +
-      std::to_string(LabelSetCount(config)) +
+      std::to_string(config.LabelSetCount()) +
       " label sets: a histogram or summary exposes several series per label set) from <code>" +
       EscapeHtml(config.source_file) +
       "</code>. <span id=\"updated\"></span></p>\n"

@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "config/yaml_config_loader.h"
 #include "unit/config/config_errors_of.h"
 
@@ -54,6 +56,26 @@ metrics:
   EXPECT_EQ(m.ValuesPerSeries(), 5u);
   EXPECT_EQ(m.ExposedSeriesCount(), 6u);  // three buckets, +Inf, _count, _sum
   EXPECT_EQ(m.help, "Synthetic histogram from the exponential generator.");
+}
+
+// The landing page shows both counts: time series exposed, and label sets (promsynth_series).
+TEST(MetricTypeLoaderTest, ConfigCountsExposedSeriesAndLabelSets) {
+  const Config config = Load(R"(
+metrics:
+  - {name: h, type: histogram, buckets: [1, 2], labels: {a: [x, y]}, observations: {kind: uniform}}
+  - {name: g, labels: {b: [x, y, z]}, generator: {kind: constant}}
+)");
+  EXPECT_EQ(config.SeriesCount(), 2u * (2 + 3) + 3);  // per label set: two buckets, +Inf, _count, _sum
+  EXPECT_EQ(config.LabelSetCount(), 2u + 3);
+  // Both saturate rather than wrap: four dimensions of a million values are 10^24 label sets, and
+  // the second metric adds to a saturated sum.
+  const Config huge = Load(R"(
+metrics:
+  - {name: g, labels: {a: "0..999999", b: "0..999999", c: "0..999999", d: "0..999999"}, generator: {kind: constant}}
+  - {name: f, labels: {a: "0..999999"}, generator: {kind: constant}}
+)");
+  EXPECT_EQ(huge.LabelSetCount(), std::numeric_limits<uint64_t>::max());
+  EXPECT_EQ(huge.SeriesCount(), std::numeric_limits<uint64_t>::max());
 }
 
 TEST(MetricTypeLoaderTest, Defaults) {
