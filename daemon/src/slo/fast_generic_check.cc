@@ -546,7 +546,6 @@ class RepetitionQueue {
     std::size_t index = 0;
     std::string_view rows;                      ///< to read, when `parked` is null
     std::unique_ptr<RepetitionScratch> parked;  ///< rows read already, to evaluate
-    std::optional<GenericSettings> settings;    ///< for `parked`
   };
   std::optional<Task> Take() {
     std::unique_lock lock(mutex_);
@@ -555,18 +554,13 @@ class RepetitionQueue {
     });
     if (failed_) return std::nullopt;
     if (next_ < rows_.size()) {
-      Task task;
-      task.index = next_;
-      task.rows = rows_[next_++];
-      return task;
+      const std::size_t index = next_++;
+      return Task{index, rows_[index], nullptr};
     }
     if (settings_ && !parked_.empty()) {
-      Task task;
-      task.index = parked_.back().index;
-      task.parked = std::move(parked_.back().scratch);
-      task.settings = settings_;
+      Parked parked = std::move(parked_.back());
       parked_.pop_back();
-      return task;
+      return Task{parked.index, {}, std::move(parked.scratch)};
     }
     return std::nullopt;
   }
@@ -626,8 +620,9 @@ void EvaluateRepetitions(RepetitionQueue& queue) noexcept {
       if (!scratch) scratch = pool.Acquire();
       if (task->parked) {
         // The surviving rows go into this thread's columns: parked scratches hold only rows.
+        // Handed out only once the settings are known.
         queue.Complete(task->index,
-                       EvaluateRepetition(task->parked->series, *task->settings, scratch->survivors));
+                       EvaluateRepetition(task->parked->series, *queue.Settings(), scratch->survivors));
         pool.Release(std::move(task->parked));
         continue;
       }
